@@ -1,0 +1,1 @@
+"""ZRomS-1 compliance checker: municipalities' duties towards the Roma community."""

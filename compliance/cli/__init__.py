@@ -1,0 +1,38 @@
+"""The `compliance` command line: a thin click layer over the library modules.
+
+Each command lives in its own module and imports the heavy libraries (durable-rules,
+docxtpl, openpyxl, lemmagen3) inside its function, so that start-up stays lean.
+"""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from compliance.errors import ComplianceError, DataError
+
+
+class Group(click.Group):
+    """Turns the user's errors into a clear message and exit status 2, never a traceback."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except DataError as exc:
+            for problem in exc.problems:
+                click.echo(f"error: {problem}", err=True)
+            click.echo(f"{len(exc.problems)} problem(s) found.", err=True)
+            sys.exit(2)
+        except ComplianceError as exc:
+            click.echo(f"error: {exc}", err=True)
+            sys.exit(2)
+
+
+@click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="compliance")
+def main() -> None:
+    """Check municipalities' duties under the Roma Community Act (ZRomS-1)."""
+
+
+from compliance.cli import data  # noqa: E402  (commands register themselves on `main`)

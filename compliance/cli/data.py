@@ -1,0 +1,57 @@
+"""`compliance validate` and `compliance municipalities`: the data as it stands."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Optional
+
+import click
+
+from compliance.cli import main, options
+from compliance.vocabulary import label
+
+
+@main.command()
+@click.option("--year", type=int, help="Only this year's records (default: every year).")
+@options.data_dir
+def validate(year: Optional[int], data_dir: Path) -> None:
+    """Validate the registry and the records, and cross-check them with the sources."""
+    from compliance.errors import DataError, display_path
+    from compliance.records import available_years, records_path
+    from compliance.validate import problems
+
+    if year is not None:
+        records_path(data_dir, year)  # an unknown year is an error with suggestions
+    years = [year] if year is not None else available_years(data_dir)
+    found = problems(data_dir, years)
+    if found:
+        raise DataError(found)
+    click.echo(f"OK: {display_path(data_dir)} (registry; records {', '.join(map(str, years)) or 'none'})")
+
+
+@main.command()
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@options.lang
+@options.data_dir
+def municipalities(fmt: str, lang: str, data_dir: Path) -> None:
+    """List the municipalities where Roma live (the registry)."""
+    from tabulate import tabulate
+
+    from compliance.registry import load_registry
+
+    registry = load_registry(data_dir)
+    if fmt == "json":
+        rows = [m.model_dump(mode="json") for m in registry]
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
+    headers = {
+        "sl": ["id", "ime", "vrsta", "regija", "romski svetnik", "e-pošta"],
+        "en": ["id", "name", "kind", "region", "Roma councillor", "e-mail"],
+    }[lang]
+    yes_no = {"sl": ("da", "ne"), "en": ("yes", "no")}[lang]
+    rows = [
+        [m.id, m.name, label(m.kind, lang), m.region, yes_no[0] if m.roma_councillor else yes_no[1], ", ".join(m.emails)]
+        for m in registry
+    ]
+    click.echo(tabulate(rows, headers=headers))

@@ -1,0 +1,31 @@
+"""Options shared by several commands."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from compliance import paths
+from compliance.vocabulary import LANGUAGES
+
+data_dir = click.option(
+    "--data-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    envvar=paths.DATA_DIR_ENV,
+    callback=lambda ctx, param, value: paths.data_dir(value),
+    help=f"Folder with municipalities.yaml and records/ (default: ./data; env {paths.DATA_DIR_ENV}).",
+)
+
+rules_dir = click.option(
+    "--rules-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    envvar=paths.RULES_DIR_ENV,
+    callback=lambda ctx, param, value: paths.rules_dir(value),
+    help=f"Folder with the rule files (default: ./rules; env {paths.RULES_DIR_ENV}).",
+)
+
+lang = click.option(
+    "--lang", type=click.Choice(LANGUAGES), default="sl", show_default=True,
+    help="Language of the output.",
+)

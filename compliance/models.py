@@ -1,0 +1,119 @@
+"""Pydantic models of the registry and the yearly records (the design's vocabulary).
+
+The models refuse what cannot be true (contradictory facts, impossible years); whether a
+fact is faithful to its source is checked by `compliance.validate`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Optional
+
+from pydantic import BaseModel, ConfigDict, EmailStr, Field, model_validator
+from slugify import slugify
+
+from compliance.vocabulary import CooperationForm, MunicipalityKind, ProgrammeStatus
+
+MIN_YEAR = 2007  # ZRomS-1 was published in Uradni list RS, št. 33/07.
+MAX_YEAR = 2100
+
+Year = Field(ge=MIN_YEAR, le=MAX_YEAR)
+Evidence = list[str]
+
+
+class Strict(BaseModel):
+    """Unknown fields are errors: a typo in a field name must not silently drop a fact."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+def municipality_id(short_name: str) -> str:
+    """The design's id: ASCII slug of the short name (`Novo mesto` -> `novo-mesto`)."""
+    return slugify(short_name)
+
+
+class Municipality(Strict):
+    id: str
+    name: str
+    short_name: str
+    kind: MunicipalityKind
+    dative: str
+    genitive: str
+    region: str
+    roma_councillor: bool
+    emails: list[EmailStr] = Field(min_length=1)
+    notes: list[str] = []
+
+    @model_validator(mode="after")
+    def _id_is_slug_of_short_name(self) -> "Municipality":
+        expected = municipality_id(self.short_name)
+        if self.id != expected:
+            raise ValueError(f"id must be the slug of short_name {self.short_name!r}: {expected!r}")
+        return self
+
+
+class Period(Strict):
+    start: Optional[int] = Field(default=None, ge=MIN_YEAR - 10, le=MAX_YEAR)
+    end: Optional[int] = Field(default=None, ge=MIN_YEAR - 10, le=MAX_YEAR)
+
+    @model_validator(mode="after")
+    def _ends_after_start(self) -> "Period":
+        if self.start is not None and self.end is not None and self.end < self.start:
+            raise ValueError(f"period ends ({self.end}) before it starts ({self.start})")
+        return self
+
+
+class Programme(Strict):
+    status: ProgrammeStatus = ProgrammeStatus.UNKNOWN
+    title: Optional[str] = None
+    adopted_on: Optional[dt.date] = None
+    period: Optional[Period] = None
+    evidence: Evidence = []
+
+
+class WorkingBody(Strict):
+    established: Optional[bool] = None
+    active: Optional[bool] = None
+    meetings: Optional[int] = Field(default=None, ge=0, le=366)
+    name: Optional[str] = None
+    evidence: Evidence = []
+
+    @model_validator(mode="after")
+    def _consistent(self) -> "WorkingBody":
+        if self.established is False:
+            if self.meetings:
+                raise ValueError("a working body that is not established cannot have met")
+            if self.active:
+                raise ValueError("a working body that is not established cannot be active")
+        if self.active is False and self.meetings:
+            raise ValueError("a working body that met is not inactive")
+        return self
+
+
+class Cooperation(Strict):
+    form: CooperationForm = CooperationForm.UNKNOWN
+    name: Optional[str] = None
+    evidence: Evidence = []
+
+
+class Record(Strict):
+    """What is known of one municipality for one reporting year."""
+
+    municipality: str
+    year: int = Year
+    reported: bool
+    # The year the facts describe: earlier than `year` when older facts are carried over.
+    data_year: Optional[int] = Field(default=None, ge=MIN_YEAR, le=MAX_YEAR)
+    evidence: Evidence = []
+    note: Optional[str] = None
+    programme: Programme = Programme()
+    working_body: WorkingBody = WorkingBody()
+    cooperation: Cooperation = Cooperation()
+
+    @model_validator(mode="after")
+    def _years_agree(self) -> "Record":
+        if self.data_year is not None and self.data_year > self.year:
+            raise ValueError(f"data_year {self.data_year} is after the report year {self.year}")
+        if self.reported and self.data_year != self.year:
+            raise ValueError("a municipality that reported has data_year equal to the year")
+        return self

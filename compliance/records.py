@@ -1,0 +1,84 @@
+"""Yearly records: `data/records/<year>.yaml`, one record per municipality."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Optional
+
+from pydantic import ValidationError
+
+from compliance import paths, yamlfile
+from compliance.errors import NotFound, Problem
+from compliance.models import Record
+
+YEAR_FILE = re.compile(r"^(\d{4})\.yaml$")
+
+
+@dataclass
+class RecordSet:
+    """The records of one year as read from its file, with where each record stands."""
+
+    year: int
+    path: Path
+    source: Optional[Path]  # the report text the evidence is quoted from
+    records: dict[str, Record] = field(default_factory=dict)
+    lines: dict[str, int] = field(default_factory=dict)
+    invalid: set[str] = field(default_factory=set)  # ids of records that did not parse
+
+    def __iter__(self):
+        return iter(self.records.values())
+
+
+def available_years(data_dir: Path) -> list[int]:
+    folder = paths.records_dir(data_dir)
+    if not folder.is_dir():
+        return []
+    return sorted(int(m.group(1)) for p in folder.iterdir() if (m := YEAR_FILE.match(p.name)))
+
+
+def records_path(data_dir: Path, year: int) -> Path:
+    """The records file of a year; an unknown year raises NotFound listing the years with data."""
+    path = paths.records_file(data_dir, year)
+    if not path.exists():
+        raise NotFound("year", year, available_years(data_dir), known_label="years with data")
+    return path
+
+
+def read_records(data_dir: Path, year: int) -> tuple[RecordSet, list[Problem]]:
+    """The year's records and every problem in the file itself (not the cross-checks)."""
+    path = records_path(data_dir, year)
+    raw = yamlfile.load(path)
+    if not isinstance(raw, dict) or not isinstance(raw.get("records"), list):
+        return RecordSet(year, path, None), [Problem(path, "expected a mapping with 'year', 'source' and a list 'records'")]
+    problems: list[Problem] = []
+    if raw.get("year") != year:
+        problems.append(Problem(path, f"'year' must be {year}, as the file name says", line=raw.line_of("year"), field="year"))
+    source = None
+    if not isinstance(raw.get("source"), str):
+        problems.append(Problem(path, "'source' must name the report text, relative to the data folder", line=raw.line, field="source"))
+    else:
+        source = data_dir / raw["source"]
+        if not source.is_file():
+            problems.append(Problem(path, f"source file not found: {source}", line=raw.line_of("source"), field="source"))
+            source = None
+    recordset = RecordSet(year, path, source)
+    for item in raw["records"]:
+        if not isinstance(item, dict):
+            problems.append(Problem(path, "a record must be a mapping", line=raw.line_of("records")))
+            continue
+        ident = item.get("municipality")
+        try:
+            record = Record.model_validate({**item, "year": year})
+        except ValidationError as exc:
+            problems += yamlfile.validation_problems(path, item, exc, municipality=ident)
+            recordset.invalid.add(str(ident))
+            continue
+        if record.municipality in recordset.records:
+            first = recordset.lines[record.municipality]
+            problems.append(Problem(path, f"duplicate record (first at line {first})", line=item.line, municipality=ident, field="municipality"))
+            continue
+        recordset.records[record.municipality] = record
+        recordset.lines[record.municipality] = item.line
+    return recordset, problems

@@ -1,0 +1,106 @@
+"""Cross-checks between the registry, the records and the source texts.
+
+Every problem of a run is collected, so that a reviewer fixes a file in one pass.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Iterable, Optional
+
+from compliance.errors import DataError, Problem
+from compliance.models import Record
+from compliance.records import RecordSet, available_years, read_records
+from compliance.registry import Registry, read_registry
+from compliance.suggest import closest
+from compliance.vocabulary import CooperationForm, ProgrammeStatus
+
+
+def normalise_space(text: str) -> str:
+    """Runs of white space as one space: evidence is quoted across the source's line breaks."""
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def _known_without_evidence(record: Record) -> Iterable[str]:
+    """Fields that state a fact but quote no sentence for it (a fact must never be invented)."""
+    if record.programme.status != ProgrammeStatus.UNKNOWN and not record.programme.evidence:
+        yield "programme.evidence"
+    body = record.working_body
+    if (body.established, body.active, body.meetings) != (None, None, None) and not body.evidence:
+        yield "working_body.evidence"
+    if record.cooperation.form != CooperationForm.UNKNOWN and not record.cooperation.evidence:
+        yield "cooperation.evidence"
+
+
+def _evidence(record: Record) -> Iterable[tuple[str, str]]:
+    for field, sentences in (
+        ("evidence", record.evidence),
+        ("programme.evidence", record.programme.evidence),
+        ("working_body.evidence", record.working_body.evidence),
+        ("cooperation.evidence", record.cooperation.evidence),
+    ):
+        for sentence in sentences:
+            yield field, sentence
+
+
+def cross_check(registry: Registry, recordset: RecordSet) -> list[Problem]:
+    """Problems between a year's records, the registry and the source text."""
+    path = recordset.path
+    problems: list[Problem] = []
+    source_text = normalise_space(recordset.source.read_text(encoding="utf-8")) if recordset.source else None
+    for ident, record in recordset.records.items():
+        line = recordset.lines[ident]
+        if ident not in registry:
+            hint = closest(ident, registry.ids)
+            suffix = f" (did you mean: {', '.join(hint)})" if hint else ""
+            problems.append(Problem(path, f"not in the registry{suffix}", line=line, municipality=ident, field="municipality"))
+        for field in _known_without_evidence(record):
+            problems.append(Problem(path, "a stated fact needs its evidence sentence", line=line, municipality=ident, field=field))
+        if source_text is not None:
+            for field, sentence in _evidence(record):
+                if normalise_space(sentence) not in source_text:
+                    problems.append(Problem(
+                        path, f"evidence not found in {recordset.source.name}: {sentence[:80]!r}",
+                        line=line, municipality=ident, field=field,
+                    ))
+    for municipality in registry:
+        if municipality.id not in recordset.records and municipality.id not in recordset.invalid:
+            problems.append(Problem(path, f"no record for {recordset.year}", municipality=municipality.id))
+    return problems
+
+
+def _read(data_dir: Path, years: Iterable[int]) -> tuple[Optional[Registry], list[RecordSet], list[Problem]]:
+    """Read everything that can be read; a malformed file is one problem, not the end of the run."""
+    found: list[Problem] = []
+    try:
+        registry, in_registry = read_registry(data_dir)
+        found += in_registry
+    except DataError as exc:
+        registry = None
+        found += exc.problems
+    recordsets = []
+    for year in years:
+        try:
+            recordset, in_file = read_records(data_dir, year)
+        except DataError as exc:
+            found += exc.problems
+            continue
+        recordsets.append(recordset)
+        found += in_file
+        if registry is not None:
+            found += cross_check(registry, recordset)
+    return registry, recordsets, found
+
+
+def problems(data_dir: Path, years: Optional[Iterable[int]] = None) -> list[Problem]:
+    """Every problem in the registry and the records of the given years (default: all)."""
+    return _read(data_dir, available_years(data_dir) if years is None else years)[2]
+
+
+def load_year(data_dir: Path, year: int) -> tuple[Registry, RecordSet]:
+    """The registry and one year's records, refusing data that does not validate."""
+    registry, recordsets, found = _read(data_dir, [year])
+    if found:
+        raise DataError(found)
+    return registry, recordsets[0]

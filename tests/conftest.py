@@ -1,0 +1,34 @@
+"""Shared fixtures: the bundled data, copies of it to break, and a CLI runner."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from compliance.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "data"
+RULES = ROOT / "rules"
+
+
+@pytest.fixture
+def data_copy(tmp_path: Path) -> Path:
+    """A writable copy of the bundled data folder."""
+    target = tmp_path / "data"
+    shutil.copytree(DATA, target)
+    return target
+
+
+@pytest.fixture
+def cli():
+    """Invoke the `compliance` command: cli("check", "--year", "2019") -> click Result."""
+    runner = CliRunner()
+
+    def invoke(*args: str, **kwargs):
+        return runner.invoke(main, list(args), catch_exceptions=False, **kwargs)
+
+    return invoke
