@@ -12,10 +12,7 @@ from typing import Optional
 from pydantic import BaseModel, ConfigDict, EmailStr, Field, model_validator
 from slugify import slugify
 
-from compliance.vocabulary import CooperationForm, MunicipalityKind, ProgrammeStatus
-
-MIN_YEAR = 2007  # ZRomS-1 was published in Uradni list RS, št. 33/07.
-MAX_YEAR = 2100
+from compliance.vocabulary import MAX_YEAR, MIN_YEAR, CooperationForm, MunicipalityKind, ProgrammeStatus
 
 Year = Field(ge=MIN_YEAR, le=MAX_YEAR)
 Evidence = list[str]

@@ -7,6 +7,9 @@ from __future__ import annotations
 
 from enum import Enum
 
+MIN_YEAR = 2007  # ZRomS-1 was published in Uradni list RS, št. 33/07.
+MAX_YEAR = 2100
+
 
 class StrEnum(str, Enum):
     """A str enum whose str() is its value (enum.StrEnum only exists from 3.11)."""

@@ -1,0 +1,43 @@
+"""Assess one year: validated data and rules in, an `Assessment` out.
+
+This is what `check`, `explain`, the letters and the review outputs call.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Optional
+
+from compliance.facts import Subject
+from compliance.findings import Assessment
+from compliance.judge import judge
+from compliance.registry import Registry
+from compliance.rules import load_rules, sha256_of
+from compliance.validate import load_year
+
+
+def assess(
+    data_dir: Path, rules_dir: Path, year: int, municipalities: Optional[list[str]] = None
+) -> tuple[Registry, Assessment]:
+    """The year's findings, in registry order and obligation order.
+
+    `municipalities` limits the assessment to these ids (an unknown id raises NotFound
+    with the closest ones). `rules_sha256` is the sha256 of the rule files' bytes, and
+    `data_sha256` of the registry's and the year's records file's bytes, each set
+    concatenated in path order, so the same inputs always give the same output.
+    """
+    registry, recordset = load_year(data_dir, year)
+    wanted = {registry.get(ident).id for ident in municipalities} if municipalities else set(registry.ids)
+    rulebook = load_rules(rules_dir)
+    subjects = [
+        Subject(recordset.records[m.id], m.roma_councillor, m.name)
+        for m in registry
+        if m.id in wanted
+    ]
+    assessment = Assessment(
+        year=year,
+        findings=tuple(judge(rulebook, subjects)),
+        rules_sha256=rulebook.sha256,
+        data_sha256=sha256_of([registry.path, recordset.path]),
+    )
+    return registry, assessment

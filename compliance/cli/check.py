@@ -1,0 +1,69 @@
+"""`compliance check` and `compliance explain`: the year's grades, and the reasons for them."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Optional
+
+import click
+
+from compliance.cli import main, options
+from compliance import render as outputs
+from compliance.vocabulary import Grade
+
+year_option = click.option("--year", type=int, required=True, help="The report year.")
+
+
+@main.command()
+@year_option
+@click.option("--municipality", "municipalities", multiple=True, metavar="ID",
+              help="Only this municipality (repeatable; default: all).")
+@click.option("--format", "fmt", type=click.Choice(list(outputs.FORMATS)), default="table", show_default=True)
+@options.lang
+@click.option("--fail-on", type=click.Choice([grade.value for grade in Grade]),
+              help="Exit with status 1 when any finding has this grade (for scripts).")
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write the output to this file instead of the terminal.")
+@options.data_dir
+@options.rules_dir
+def check(year: int, municipalities: tuple[str, ...], fmt: str, lang: str, fail_on: Optional[str],
+          out: Optional[Path], data_dir: Path, rules_dir: Path) -> None:
+    """Grade every municipality against the duties of ZRomS-1 for a year."""
+    from compliance import atomic
+    from compliance.assess import assess
+    from compliance.errors import ComplianceError, display_path
+
+    if fmt in outputs.BINARY and out is None:
+        raise ComplianceError(f"--format {fmt} writes a binary file: give --out FILE")
+    registry, assessment = assess(data_dir, rules_dir, year, list(municipalities) or None)
+    render = outputs.renderer(fmt)
+    if out is not None:
+        result = render(assessment, registry, lang)
+        if isinstance(result, bytes):
+            atomic.write_bytes(out, result)
+        else:
+            atomic.write_text(out, result)
+        click.echo(f"{display_path(out)}", err=True)
+    elif fmt == "table":
+        # Styled always; click.echo drops the colour codes when stdout is not a terminal.
+        click.echo(render(assessment, registry, lang, colour=True), nl=False)
+    else:
+        click.echo(render(assessment, registry, lang), nl=False)
+    if fail_on and any(finding.grade.value == fail_on for finding in assessment.findings):
+        sys.exit(1)
+
+
+@main.command()
+@year_option
+@click.argument("municipality")
+@options.lang
+@options.data_dir
+@options.rules_dir
+def explain(year: int, municipality: str, lang: str, data_dir: Path, rules_dir: Path) -> None:
+    """Explain a municipality's grades: rule, legal basis, facts, evidence, data year."""
+    from compliance.assess import assess
+    from compliance.explain import explain as explanation
+
+    registry, assessment = assess(data_dir, rules_dir, year, [municipality])
+    click.echo(explanation(assessment, registry.get(municipality), lang), nl=False)

@@ -1,0 +1,221 @@
+"""`compliance check`: the year's grades for every municipality, in every format."""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import json
+
+import pytest
+from test_properties import expected_grades
+from test_rules import copy_rules, replace_in
+
+import compliance.render
+from compliance.registry import load_registry
+from compliance.validate import load_year
+from conftest import DATA, RULES
+
+
+@pytest.fixture(scope="module")
+def report():
+    from click.testing import CliRunner
+
+    from compliance.cli import main
+
+    result = CliRunner().invoke(main, ["check", "--year", "2019", "--format", "json"], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    return json.loads(result.output)
+
+
+def grade(report, municipality, obligation):
+    return next(f for f in report["findings"] if f["municipality"] == municipality and f["obligation"] == obligation)
+
+
+def test_table_lists_all_27_municipalities_with_their_grades(cli):
+    result = cli("check", "--year", "2019")
+    assert result.exit_code == 0, result.output
+    registry = load_registry(DATA)
+    assert len(registry) == 27
+    for municipality in registry:
+        assert municipality.name in result.output
+    turnisce = next(line for line in result.output.splitlines() if line.startswith("Občina Turnišče"))
+    assert turnisce.split()[2:] == ["skladno", "delno", "skladno", "neskladno", "skladno"]
+    kuzma = next(line for line in result.output.splitlines() if line.startswith("Občina Kuzma"))
+    assert "neskladno*" in kuzma
+    assert "* podatki iz leta 2018" in result.output.splitlines()
+    assert "\x1b[" not in result.output  # colour only on a terminal
+
+
+def test_table_counts_per_grade_and_obligation(cli):
+    lines = cli("check", "--year", "2019").output.splitlines()
+    counts = lines[lines.index("Število ocen po obveznostih"):]
+    assert next(line for line in counts if line.startswith("ne velja")).split()[2:] == ["0", "0", "7", "0"]
+
+
+@pytest.mark.parametrize("municipality, obligation, expected", [
+    ("crnomelj", "programme", "compliant"),
+    ("krsko", "programme", "compliant"),
+    ("tisina", "programme", "non_compliant"),
+    ("beltinci", "programme", "partial"),
+    ("turnisce", "working_body", "non_compliant"),
+    ("kocevje", "working_body", "compliant"),
+    ("beltinci", "working_body", "partial"),
+    ("kuzma", "reporting", "non_compliant"),
+    ("kuzma", "working_body", "no_data"),
+    ("celje", "programme", "no_data"),
+    ("celje", "working_body", "not_applicable"),
+    ("maribor", "working_body", "not_applicable"),
+    ("trebnje", "cooperation", "compliant"),
+    ("rogasovci", "cooperation", "non_compliant"),
+    ("kocevje", "cooperation", "no_data"),
+])
+def test_grades_on_the_2019_data(report, municipality, obligation, expected):
+    assert grade(report, municipality, obligation)["grade"] == expected
+
+
+def test_every_2019_grade_follows_the_policy_from_the_recorded_facts(report):
+    registry, recordset = load_year(DATA, 2019)
+    for finding in report["findings"]:
+        municipality = registry.get(finding["municipality"])
+        record = recordset.records[municipality.id]
+        assert finding["grade"] == expected_grades(record, municipality.roma_councillor)[finding["obligation"]], finding
+        assert finding["data_year"] == record.data_year
+
+
+def test_stale_facts_say_their_year(report):
+    kuzma = grade(report, "kuzma", "reporting")
+    assert kuzma["data_year"] == 2018
+    assert "2018" in kuzma["message"] and kuzma["evidence"] == ["Občina informacij za leto 2019 ni posredovala."]
+    assert grade(report, "sentjernej", "programme")["message"].endswith("(podatki iz leta 2018).")
+    assert grade(report, "celje", "reporting")["data_year"] is None
+
+
+def test_voluntary_working_body_is_noted(report):
+    maribor = grade(report, "maribor", "working_body")
+    assert maribor["rule"] == "working_body.voluntary" and "prostovoljno" in maribor["message"]
+    assert grade(report, "ljubljana", "working_body")["rule"] == "working_body.not_applicable"
+
+
+def test_json_contract(report):
+    assert set(report) == {"year", "generated_from", "findings", "summary"}
+    assert report["year"] == 2019
+    assert len(report["findings"]) == 27 * 4
+    finding = grade(report, "crnomelj", "programme")
+    assert set(finding) == {"municipality", "obligation", "grade", "rule", "kind", "basis", "data_year", "message", "evidence"}
+    assert finding["rule"] == "programme.adopted_in_force" and finding["kind"] == "duty"
+    assert finding["basis"]["article"] == 6 and finding["basis"]["paragraph"] == 2
+    assert finding["basis"]["citation"] == "ZRomS-1, 6. člen, 2. odstavek"
+    assert grade(report, "crnomelj", "cooperation")["kind"] == "recommendation"
+    assert report["summary"]["working_body"] == {"compliant": 11, "partial": 5, "non_compliant": 1, "no_data": 3, "not_applicable": 7}
+    assert [f["obligation"] for f in report["findings"][:4]] == ["reporting", "programme", "working_body", "cooperation"]
+    assert report["findings"][0]["municipality"] == load_registry(DATA).ids[0]
+
+
+def test_json_names_its_inputs_by_hash_and_is_reproducible(cli, report):
+    rules = b"".join(p.read_bytes() for p in sorted(RULES.glob("*.yaml")))
+    data = (DATA / "municipalities.yaml").read_bytes() + (DATA / "records" / "2019.yaml").read_bytes()
+    assert report["generated_from"] == {"rules_sha256": hashlib.sha256(rules).hexdigest(),
+                                        "data_sha256": hashlib.sha256(data).hexdigest()}
+    again = cli("check", "--year", "2019", "--format", "json")
+    assert json.loads(again.output) == report
+    assert "Č" in again.output  # ensure_ascii=False
+
+
+def test_english(cli):
+    result = cli("check", "--year", "2019", "--lang", "en", "--municipality", "turnisce", "--format", "json")
+    assert "not established" in grade(json.loads(result.output), "turnisce", "working_body")["message"]
+    table = cli("check", "--year", "2019", "--lang", "en").output
+    assert "ZRomS-1 compliance, 2019" in table and "non-compliant" in table and "* facts from 2018" in table
+
+
+def test_csv_has_a_row_per_municipality_and_obligation(cli):
+    result = cli("check", "--year", "2019", "--format", "csv")
+    rows = list(csv.DictReader(io.StringIO(result.output)))
+    assert len(rows) == 108
+    assert list(rows[0]) == ["municipality", "name", "obligation", "grade", "rule", "kind", "basis", "data_year", "message", "evidence"]
+    turnisce = next(r for r in rows if r["municipality"] == "turnisce" and r["obligation"] == "working_body")
+    assert turnisce["name"] == "Občina Turnišče" and turnisce["basis"] == "ZRomS-1, 7. člen"
+    assert turnisce["grade"] == "non_compliant" and "ni bilo ustanovljeno" in turnisce["evidence"]
+
+
+def test_markdown(cli):
+    result = cli("check", "--year", "2019", "--format", "markdown", "--municipality", "kuzma", "--municipality", "crnomelj")
+    lines = result.output.splitlines()
+    assert lines[0] == "# Skladnost z ZRomS-1, leto 2019"
+    assert any(line.startswith("| Občina Črnomelj ") for line in lines)
+    assert any(line.startswith("| Občina Kuzma ") and "neskladno\\*" in line for line in lines)
+    # registry order, whatever the order asked
+    assert lines.index(next(l for l in lines if "Črnomelj" in l)) < lines.index(next(l for l in lines if "Kuzma" in l))
+
+
+def test_fail_on_exits_1_when_such_a_finding_exists(cli):
+    assert cli("check", "--year", "2019", "--fail-on", "non_compliant").exit_code == 1
+    assert cli("check", "--year", "2019", "--municipality", "crnomelj", "--fail-on", "non_compliant").exit_code == 0
+    assert cli("check", "--year", "2019").exit_code == 0  # findings alone do not change the exit status
+
+
+def test_unknown_year_lists_the_years_with_data(cli):
+    result = cli("check", "--year", "2018")
+    assert result.exit_code == 2
+    assert "unknown year: 2018 (years with data: 2019)" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_unknown_municipality_suggests_the_closest(cli):
+    result = cli("check", "--year", "2019", "--municipality", "crnomel")
+    assert result.exit_code == 2
+    assert "unknown municipality: crnomel (did you mean: crnomelj" in result.output
+
+
+def test_out_writes_the_file(cli, tmp_path):
+    out = tmp_path / "out" / "2019.json"
+    result = cli("check", "--year", "2019", "--format", "json", "--out", str(out))
+    assert result.exit_code == 0
+    assert json.loads(out.read_text(encoding="utf-8"))["year"] == 2019
+
+
+def test_binary_format_needs_out(cli, monkeypatch):
+    monkeypatch.setattr(compliance.render, "BINARY", {"csv"})
+    result = cli("check", "--year", "2019", "--format", "csv")
+    assert result.exit_code == 2
+    assert "--format csv writes a binary file: give --out FILE" in result.output
+
+
+def test_bad_records_exit_2_and_write_nothing(cli, data_copy, tmp_path):
+    path = data_copy / "records" / "2019.yaml"
+    replace_in(path, "status: measures_only", "status: measures")
+    out = tmp_path / "findings.json"
+    result = cli("check", "--year", "2019", "--data-dir", str(data_copy), "--format", "json", "--out", str(out))
+    assert result.exit_code == 2
+    assert "2019.yaml:" in result.output and "field programme.status" in result.output and "'measures'" in result.output
+    assert not out.exists() and list(tmp_path.glob("*.tmp")) == []
+
+
+def test_broken_rule_exits_2_naming_file_and_rule(cli, tmp_path):
+    rules = copy_rules(tmp_path)
+    replace_in(rules / "programme.yaml", "- $lt: {programme_end: {$m: year}}", "- programme_end: {$lt: {$m: year}}")
+    out = tmp_path / "findings.json"
+    result = cli("check", "--year", "2019", "--rules-dir", str(rules), "--out", str(out))
+    assert result.exit_code == 2
+    assert "programme.yaml:" in result.output and "rule programme.adopted_ended" in result.output
+    assert "error code" not in result.output and not out.exists()
+
+
+def test_a_gap_in_the_rules_is_an_error_not_a_missing_row(cli, tmp_path):
+    rules = copy_rules(tmp_path)
+    replace_in(rules / "cooperation.yaml", "cooperation_form: unknown", "cooperation_form: none")
+    result = cli("check", "--year", "2019", "--rules-dir", str(rules), "--municipality", "kocevje")
+    assert result.exit_code == 2
+    assert "cooperation.yaml" in result.output and "no rule gives a grade for cooperation of kocevje 2019" in result.output
+
+
+def test_grades_are_coloured_on_a_terminal():
+    from click.testing import CliRunner
+
+    from compliance.cli import main
+
+    result = CliRunner().invoke(main, ["check", "--year", "2019", "--municipality", "turnisce"], color=True)
+    assert result.exit_code == 0
+    assert "\x1b[31m\x1b[1mneskladno\x1b[0m" in result.output  # red, bold
+    assert "\x1b[32mskladno\x1b[0m" in result.output

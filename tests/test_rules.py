@@ -1,0 +1,126 @@
+"""Rule files: staff edit them, so every mistake is reported with file, line and rule id."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from compliance.errors import DataError
+from compliance.rules import load_rules
+from compliance.vocabulary import Grade, Obligation
+from conftest import RULES
+
+
+def copy_rules(tmp_path: Path) -> Path:
+    target = tmp_path / "rules"
+    shutil.copytree(RULES, target)
+    return target
+
+
+def replace_in(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {path.name}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def line_of(path: Path, needle: str) -> int:
+    return next(n for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if needle in line)
+
+
+def test_bundled_rules_cover_the_four_obligations_in_order():
+    rulebook = load_rules(RULES)
+    assert list(rulebook.obligations) == list(Obligation)
+    programme = rulebook.obligations[Obligation.PROGRAMME]
+    assert programme.basis.citation == "ZRomS-1, 6. člen, 2. odstavek"
+    assert rulebook.obligations[Obligation.WORKING_BODY].basis.citation == "ZRomS-1, 7. člen"
+    cooperation = rulebook.obligations[Obligation.COOPERATION]
+    assert cooperation.kind.value == "recommendation" and cooperation.basis.article is None
+
+
+def test_every_rule_grade_that_asks_something_has_a_letter_paragraph():
+    for rule in load_rules(RULES).rules:
+        needs = rule.grade in (Grade.NON_COMPLIANT, Grade.PARTIAL, Grade.NO_DATA)
+        assert (rule.letter is not None) == needs, rule.id
+
+
+def problems_of(rules_dir: Path) -> list[str]:
+    with pytest.raises(DataError) as caught:
+        load_rules(rules_dir)
+    return [str(problem) for problem in caught.value.problems]
+
+
+def test_durable_rules_relational_form_it_rejects_is_explained(tmp_path):
+    rules = copy_rules(tmp_path)
+    path = rules / "working_body.yaml"
+    replace_in(path, "- $gte: {wb_meetings: 1}", "- wb_meetings: {$gte: 1}")
+    [problem] = problems_of(rules)
+    assert problem.startswith(f"{path}:{line_of(path, 'wb_meetings: {$gte: 1}')}: field when.$and[2].$or[1].wb_meetings")
+    assert "rule working_body.active" in problem
+    assert "not {wb_meetings: {op: value}}" in problem
+
+
+def test_unknown_field_and_value_get_suggestions(tmp_path):
+    rules = copy_rules(tmp_path)
+    replace_in(rules / "programme.yaml", "programme_status: in_preparation", "programe_status: in_preparation")
+    replace_in(rules / "cooperation.yaml", "cooperation_form: ad_hoc", "cooperation_form: adhoc")
+    found = problems_of(rules)
+    assert any("programme.yaml" in p and "rule programme.in_preparation" in p and "did you mean: programme_status" in p for p in found)
+    assert any("cooperation.yaml" in p and "rule cooperation.ad_hoc" in p and "'adhoc'" in p and "'ad_hoc'" in p for p in found)
+
+
+def test_bad_grade_names_rule_and_line(tmp_path):
+    rules = copy_rules(tmp_path)
+    path = rules / "cooperation.yaml"
+    replace_in(path, "grade: compliant", "grade: good")
+    [problem] = problems_of(rules)
+    assert f"cooperation.yaml:{line_of(path, 'grade: good')}" in problem
+    assert "rule cooperation.team" in problem and "field rules.0.grade" in problem
+
+
+def test_template_syntax_error_is_located(tmp_path):
+    rules = copy_rules(tmp_path)
+    replace_in(rules / "reporting.yaml", "Občina je poslala podatke za leto {{ year }}.", "Občina je poslala {{ year .")
+    [problem] = problems_of(rules)
+    assert "reporting.yaml" in problem and "rule reporting.reported" in problem and "template error" in problem
+
+
+def test_duplicate_rule_id_and_missing_obligation(tmp_path):
+    rules = copy_rules(tmp_path)
+    replace_in(rules / "cooperation.yaml", "id: cooperation.ad_hoc", "id: cooperation.team")
+    found = problems_of(rules)
+    assert any("rule cooperation.team: duplicate rule id" in p for p in found)
+    (rules / "reporting.yaml").unlink()
+    rules_without = copy_rules(tmp_path / "other")
+    (rules_without / "reporting.yaml").unlink()
+    assert any("no rule file for obligation reporting" in p for p in problems_of(rules_without))
+
+
+def test_malformed_yaml_names_the_line(tmp_path):
+    rules = copy_rules(tmp_path)
+    (rules / "programme.yaml").write_text("obligation: programme\nrules: [\n", encoding="utf-8")
+    [problem] = problems_of(rules)
+    assert "programme.yaml:" in problem and "malformed YAML" in problem
+
+
+def test_staff_change_a_grade_and_a_basis_by_editing_yaml_only(tmp_path, cli):
+    rules = copy_rules(tmp_path)
+    replace_in(rules / "cooperation.yaml", "grade: partial\n    when:\n      cooperation_form: ad_hoc",
+               "grade: non_compliant\n    when:\n      cooperation_form: ad_hoc")
+    replace_in(rules / "working_body.yaml", "  article: 7\n", "  article: 7\n  paragraph: 1\n")
+    result = cli("check", "--year", "2019", "--municipality", "cankova", "--format", "json", "--rules-dir", str(rules))
+    assert result.exit_code == 0, result.output
+    findings = {f["obligation"]: f for f in json.loads(result.output)["findings"]}
+    assert findings["cooperation"]["grade"] == "non_compliant"  # ad_hoc, was partial
+    assert findings["working_body"]["basis"]["citation"] == "ZRomS-1, 7. člen, 1. odstavek"
+
+
+def test_null_in_a_condition_points_to_nex(tmp_path):
+    rules = copy_rules(tmp_path)
+    replace_in(rules / "working_body.yaml", "- $nex: {wb_active: 1}\n        - $nex: {wb_meetings: 1}",
+               "- wb_active: null\n        - $nex: {wb_meetings: 1}")
+    [problem] = problems_of(rules)
+    assert "rule working_body.not_stated" in problem
+    assert "wb_active: null never matches; to test that it is not stated, use {$nex: {wb_active: 1}}" in problem
