@@ -14,8 +14,10 @@ FORMATS = {
     "json": "json_",
     "csv": "csv_",
     "markdown": "markdown",
+    "html": "html",
+    "xlsx": "xlsx",
 }
-BINARY: set[str] = set()
+BINARY: set[str] = {"xlsx"}
 
 
 def renderer(fmt: str):

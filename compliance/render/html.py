@@ -1,0 +1,258 @@
+"""`--format html`: one self-contained page for reviewing the findings in a browser.
+
+The page carries everything inline (CSS, JS, an SVG chart) so that it opens from disk and
+can be e-mailed. This module prepares what the template shows; the markup, styles and
+behaviour are in `reports/templates/findings.html.j2`.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from compliance import paths
+from compliance.findings import Assessment, Finding
+from compliance.registry import Registry
+from compliance.vocabulary import Grade, Obligation, label
+
+TEMPLATES = paths.PROJECT_ROOT / "reports" / "templates"
+TEMPLATE = "findings.html.j2"
+
+# Grades are shown by colour AND by a symbol and a word, never by colour alone. Text and
+# background pairs meet WCAG AA (4.5:1); the chart fills keep 4.5:1 against black counts.
+GRADE_STYLE: dict[Grade, dict[str, str]] = {
+    Grade.COMPLIANT: {"symbol": "✓", "text": "#14532d", "background": "#d9f2dd", "bar": "#74c686"},
+    Grade.PARTIAL: {"symbol": "◐", "text": "#5b3f00", "background": "#fff0c2", "bar": "#f5c842"},
+    Grade.NON_COMPLIANT: {"symbol": "✗", "text": "#7f1010", "background": "#fbd5d5", "bar": "#e87b7b"},
+    Grade.NO_DATA: {"symbol": "?", "text": "#27272a", "background": "#e4e4e7", "bar": "#b8b8c0"},
+    Grade.NOT_APPLICABLE: {"symbol": "–", "text": "#52525b", "background": "#f7f7f7", "bar": "#e8e8e8"},
+}
+
+# Sorting a grade column ascending puts the worst first: what a reviewer looks for.
+SEVERITY = [Grade.NON_COMPLIANT, Grade.PARTIAL, Grade.NO_DATA, Grade.COMPLIANT, Grade.NOT_APPLICABLE]
+
+CHART_BAR_WIDTH = 480
+CHART_ROW_HEIGHT = 28
+
+TEXT: dict[str, dict[str, str]] = {
+    "sl": {
+        "title": "Izvajanje ZRomS-1 v občinah: ugotovitve za leto {year}",
+        "intro": "Ocene občin, v katerih živijo Romi, po obveznostih iz Zakona o romski skupnosti "
+                 "v Republiki Sloveniji (ZRomS-1) in priporočilih Vlade.",
+        "summary": "Povzetek",
+        "summary_caption": "Število občin po ocenah za vsako obveznost (leto {year})",
+        "chart_title": "Ocene po obveznostih",
+        "obligation": "Obveznost",
+        "total": "Skupaj",
+        "filter_by": "Prikaži v pregledu samo občine z oceno {grade} za {obligation}",
+        "matrix": "Pregled po občinah",
+        "matrix_caption": "Ocene občin po obveznostih za leto {year}. Razvrstite s klikom na naslov stolpca.",
+        "municipality": "Občina",
+        "region": "Regija",
+        "councillor": "Romski svetnik",
+        "yes": "da",
+        "no": "ne",
+        "filters": "Filtri",
+        "grade": "Ocena",
+        "in_obligation": "pri obveznosti",
+        "any_grade": "vse ocene",
+        "any_obligation": "katerikoli",
+        "any_region": "vse regije",
+        "any_councillor": "vse občine",
+        "with_councillor": "z romskim svetnikom",
+        "without_councillor": "brez romskega svetnika",
+        "search": "Iskanje občine",
+        "search_placeholder": "npr. Krško",
+        "reset": "Počisti filtre",
+        "shown": "Prikazanih občin: {shown} od {total}",
+        "no_rows": "Nobena občina ne ustreza filtrom.",
+        "stale": "podatki iz leta {data_year}",
+        "stale_note": "Občina za leto {year} ni poročala; ocene temeljijo na podatkih iz leta {data_year}.",
+        "stale_key": "* Ocena temelji na podatkih iz prejšnjih let, ker občina za leto {year} ni poročala.",
+        "details": "Podrobnosti po občinah",
+        "details_hint": "Kliknite ime občine ali oceno v pregledu, da se odprejo podrobnosti.",
+        "rule": "Pravilo",
+        "kind": "Vrsta",
+        "basis": "Pravna podlaga",
+        "data_year": "Leto podatkov",
+        "no_data_year": "ni podatkov",
+        "finding": "Ugotovitev",
+        "evidence": "Dokazi iz poročila",
+        "no_evidence": "V poročilu ni navedb o tem.",
+        "notes": "Opombe o podatkih",
+        "back": "Nazaj na pregled",
+        "legend": "Legenda",
+        "noscript": "Za razvrščanje in filtriranje omogočite JavaScript; tabela je prikazana v celoti.",
+        "footer": "Leto poročila {year} · kontrolna vsota podatkov {data} · kontrolna vsota pravil {rules}",
+        "print": "Natisni",
+    },
+    "en": {
+        "title": "ZRomS-1 in the municipalities: findings for {year}",
+        "intro": "Grades of the municipalities where Roma live, for each duty under the Roma "
+                 "Community Act (ZRomS-1) and each Government recommendation.",
+        "summary": "Summary",
+        "summary_caption": "Number of municipalities per grade for each obligation ({year})",
+        "chart_title": "Grades by obligation",
+        "obligation": "Obligation",
+        "total": "Total",
+        "filter_by": "Show only municipalities graded {grade} for {obligation}",
+        "matrix": "Municipalities",
+        "matrix_caption": "Grades of the municipalities by obligation for {year}. Sort by clicking a column heading.",
+        "municipality": "Municipality",
+        "region": "Region",
+        "councillor": "Roma councillor",
+        "yes": "yes",
+        "no": "no",
+        "filters": "Filters",
+        "grade": "Grade",
+        "in_obligation": "in obligation",
+        "any_grade": "any grade",
+        "any_obligation": "any",
+        "any_region": "all regions",
+        "any_councillor": "all municipalities",
+        "with_councillor": "with a Roma councillor",
+        "without_councillor": "without a Roma councillor",
+        "search": "Find a municipality",
+        "search_placeholder": "e.g. Krško",
+        "reset": "Clear filters",
+        "shown": "Municipalities shown: {shown} of {total}",
+        "no_rows": "No municipality matches the filters.",
+        "stale": "data from {data_year}",
+        "stale_note": "The municipality did not report for {year}; the grades rest on its data from {data_year}.",
+        "stale_key": "* The grade rests on data from earlier years: the municipality did not report for {year}.",
+        "details": "Details by municipality",
+        "details_hint": "Click a municipality's name or a grade in the table to open its details.",
+        "rule": "Rule",
+        "kind": "Kind",
+        "basis": "Legal basis",
+        "data_year": "Data year",
+        "no_data_year": "no data",
+        "finding": "Finding",
+        "evidence": "Evidence from the report",
+        "no_evidence": "The report says nothing on this.",
+        "notes": "Notes on the data",
+        "back": "Back to the table",
+        "legend": "Legend",
+        "noscript": "Enable JavaScript to sort and filter; the table is shown in full.",
+        "footer": "Report year {year} · data checksum {data} · rules checksum {rules}",
+        "print": "Print",
+    },
+}
+
+
+def render(assessment: Assessment, registry: Registry, lang: str = "sl") -> str:
+    from jinja2 import Environment, FileSystemLoader, StrictUndefined
+
+    env = Environment(
+        loader=FileSystemLoader(str(TEMPLATES)),
+        autoescape=True,  # the template is .html.j2, which select_autoescape would miss
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    return env.get_template(TEMPLATE).render(**page(assessment, registry, lang))
+
+
+def page(assessment: Assessment, registry: Registry, lang: str) -> dict[str, Any]:
+    """Everything the template shows, already in the reader's language."""
+    text = TEXT[lang]
+    year = assessment.year
+    grades = [_grade(grade, lang) for grade in Grade]
+    obligations = [{"value": o.value, "label": label(o, lang)} for o in Obligation]
+    municipalities = [_municipality(assessment, registry, ident, lang) for ident in assessment.municipalities]
+    summary = assessment.summary()
+    return {
+        "lang": lang,
+        "t": text,
+        "year": year,
+        "title": text["title"].format(year=year),
+        "grades": grades,
+        "obligations": obligations,
+        "summary": [
+            {**o, "counts": [summary[o["value"]][g["value"]] for g in grades], "total": sum(summary[o["value"]].values())}
+            for o in obligations
+        ],
+        "chart": _chart(summary, obligations, grades),
+        "municipalities": municipalities,
+        "any_stale": any(m["stale_year"] for m in municipalities),
+        "regions": sorted({m["region"] for m in municipalities}, key=_slovenian_key),
+        "severity": [g.value for g in SEVERITY],
+        "checksums": {"data": assessment.data_sha256[:12], "rules": assessment.rules_sha256[:12]},
+    }
+
+
+def _grade(grade: Grade, lang: str) -> dict[str, str]:
+    return {"value": grade.value, "label": label(grade, lang), **GRADE_STYLE[grade]}
+
+
+def _municipality(assessment: Assessment, registry: Registry, ident: str, lang: str) -> dict[str, Any]:
+    municipality = registry.get(ident)
+    findings = assessment.of(ident)
+    stale_years = sorted({f.data_year for f in findings if f.stale})
+    return {
+        "id": ident,
+        "name": municipality.name,
+        "short_name": municipality.short_name,
+        "region": municipality.region,
+        "roma_councillor": municipality.roma_councillor,
+        "notes": list(municipality.notes),
+        "stale_year": stale_years[-1] if stale_years else None,
+        "findings": [_finding(f, lang) for f in findings],
+    }
+
+
+def _finding(finding: Finding, lang: str) -> dict[str, Any]:
+    return {
+        "anchor": f"f-{finding.municipality}-{finding.obligation.value}",
+        "obligation": finding.obligation.value,
+        "obligation_label": label(finding.obligation, lang),
+        "grade": _grade(finding.grade, lang),
+        "rank": SEVERITY.index(finding.grade),
+        "rule": finding.rule,
+        "kind": label(finding.kind, lang),
+        "citation": finding.basis.citation,
+        "basis_text": finding.basis.text,
+        "data_year": finding.data_year,
+        "stale": finding.stale,
+        "message": finding.message(lang),
+        "evidence": list(finding.evidence),
+    }
+
+
+def _chart(summary: dict[str, dict[str, int]], obligations: list[dict], grades: list[dict]) -> dict[str, Any]:
+    """A stacked bar per obligation: the geometry is computed here so the SVG is plain data."""
+    label_width = 230
+    bars = []
+    for row, obligation in enumerate(obligations):
+        counts = summary[obligation["value"]]
+        total = sum(counts.values()) or 1
+        x = 0.0
+        segments = []
+        for grade in grades:
+            count = counts[grade["value"]]
+            if not count:
+                continue
+            width = CHART_BAR_WIDTH * count / total
+            segments.append({
+                "grade": grade, "count": count,
+                "x": round(label_width + x, 1), "width": round(width, 1),
+                "text_x": round(label_width + x + width / 2, 1),
+                "show_count": width >= 16,  # narrower segments: the count is in the table and tooltip
+            })
+            x += width
+        bars.append({"label": obligation["label"], "y": row * CHART_ROW_HEIGHT, "segments": segments})
+    return {
+        "width": label_width + CHART_BAR_WIDTH + 10,
+        "height": len(obligations) * CHART_ROW_HEIGHT,
+        "label_width": label_width,
+        "bar_height": CHART_ROW_HEIGHT - 8,
+        "bars": bars,
+    }
+
+
+_ALPHABET = "abcčćdđefghijklmnopqrsštuvwxyzž"
+
+
+def _slovenian_key(value: str) -> list[int]:
+    """Order as the Slovenian alphabet does (č after c, š after s, ž after z)."""
+    return [_ALPHABET.index(c) if c in _ALPHABET else 100 + ord(c) for c in value.lower()]

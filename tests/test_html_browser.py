@@ -1,0 +1,263 @@
+"""The HTML report in a real browser (headless Chromium driven by Playwright): filtering,
+sorting, the detail view, printing, and that nothing is fetched from the network.
+
+Debian's chromium is used through `executable_path` (never `playwright install`); .ci/run
+installs it. Where no browser exists the tests say so and skip.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from compliance.render import html
+from compliance.vocabulary import Grade, Obligation
+from test_html import contrast
+from test_html_sample import sample
+
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+    "--disable-component-update", "--no-first-run", "--disable-sync",
+]
+VISIBLE_ROWS = "rows => rows.filter(r => !r.hidden).map(r => r.dataset.id)"
+
+
+def chromium_path() -> str | None:
+    for candidate in (os.environ.get("CHROMIUM"), "/usr/bin/chromium", shutil.which("chromium"),
+                      shutil.which("chromium-browser")):
+        if candidate and Path(candidate).is_file():
+            return candidate
+    return None
+
+
+@pytest.fixture(scope="module")
+def browser():
+    path = chromium_path()
+    if path is None:
+        pytest.skip("no Chromium browser found (/usr/bin/chromium): `apt-get install chromium`; CI installs it")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=path, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture(scope="module")
+def sample_report(tmp_path_factory) -> tuple[Path, object]:
+    assessment, registry = sample()
+    path = tmp_path_factory.mktemp("report") / "ugotovitve-2019.html"
+    path.write_text(html.render(assessment, registry, "sl"), encoding="utf-8")
+    return path, assessment
+
+
+class Opened:
+    """A page opened from disk, with every request and script error it made."""
+
+    def __init__(self, browser, path: Path):
+        self.requests: list[str] = []
+        self.errors: list[str] = []
+        self.page = browser.new_page(viewport={"width": 1300, "height": 900})
+        self.page.on("request", lambda request: self.requests.append(request.url))
+        self.page.on("pageerror", lambda error: self.errors.append(str(error)))
+        self.page.goto(path.as_uri())
+
+    def visible_rows(self) -> list[str]:
+        return self.page.locator("#matrix tbody tr").evaluate_all(VISIBLE_ROWS)
+
+
+@pytest.fixture
+def opened(browser, sample_report):
+    opened = Opened(browser, sample_report[0])
+    yield opened
+    opened.page.close()
+    assert opened.errors == [], "the page's script failed"
+    assert opened.requests and all(url.startswith("file:") for url in opened.requests), opened.requests
+
+
+def with_grade(assessment, grade: Grade, obligation: Obligation | None = None) -> list[str]:
+    return [
+        m for m in assessment.municipalities
+        if any(f.grade is grade and (obligation is None or f.obligation is obligation) for f in assessment.of(m))
+    ]
+
+
+def test_filter_by_grade_shows_exactly_the_non_compliant(opened, sample_report):
+    _, assessment = sample_report
+    page = opened.page
+    assert opened.visible_rows() == assessment.municipalities
+
+    page.select_option("#filter-grade", "non_compliant")
+    expected = with_grade(assessment, Grade.NON_COMPLIANT)
+    assert expected and expected != assessment.municipalities
+    assert opened.visible_rows() == expected
+    assert page.text_content("#status") == f"Prikazanih občin: {len(expected)} od {len(assessment.municipalities)}"
+    # the detail view follows the filter
+    shown_details = page.locator("details.municipality").evaluate_all(VISIBLE_ROWS)
+    assert shown_details == expected
+
+    page.select_option("#filter-obligation", "programme")
+    assert opened.visible_rows() == with_grade(assessment, Grade.NON_COMPLIANT, Obligation.PROGRAMME)
+
+
+def test_filter_by_region_councillor_and_search(opened, sample_report):
+    _, assessment = sample_report
+    page = opened.page
+    page.select_option("#filter-region", "Jugovzhodna Slovenija")
+    assert opened.visible_rows() == ["novo-mesto", "skocjan"]
+    page.select_option("#filter-councillor", "no")
+    assert opened.visible_rows() == ["skocjan"]
+    page.click("#filter-reset")
+    assert opened.visible_rows() == assessment.municipalities
+
+    page.fill("#filter-search", "crensov")  # typed without diacritics
+    assert opened.visible_rows() == ["crensovci"]
+    page.fill("#filter-search", "nobena takšna")
+    assert opened.visible_rows() == []
+    assert page.is_visible("#no-rows")
+
+
+def test_summary_count_filters_the_table_in_one_click(opened, sample_report):
+    _, assessment = sample_report
+    opened.page.click("button.count[data-obligation='reporting'][data-grade='non_compliant']")
+    assert opened.visible_rows() == with_grade(assessment, Grade.NON_COMPLIANT, Obligation.REPORTING)
+
+
+def test_sort_by_grade_column_then_by_name(opened, sample_report):
+    _, assessment = sample_report
+    page = opened.page
+    header = page.locator("#matrix th[data-obligation='programme']")
+    header.locator("button").click()
+    assert header.get_attribute("aria-sort") == "ascending"
+    worst_first = sorted(
+        assessment.municipalities,
+        key=lambda m: html.SEVERITY.index(assessment.finding(m, Obligation.PROGRAMME).grade),
+    )
+    assert opened.visible_rows() == worst_first
+    header.locator("button").click()
+    assert header.get_attribute("aria-sort") == "descending"
+    assert opened.visible_rows()[0] in with_grade(assessment, Grade.COMPLIANT, Obligation.PROGRAMME)
+
+    name = page.locator("#matrix thead th").first
+    name.locator("button").click()
+    assert name.get_attribute("aria-sort") == "ascending"
+    assert header.get_attribute("aria-sort") is None  # one sorted column at a time
+    # Slovenian alphabet: Č after C, Š after S (not after Z as code points would put them)
+    assert opened.visible_rows() == ["beltinci", "crensovci", "kuzma", "maribor", "novo-mesto", "skocjan"]
+    name.locator("button").click()
+    assert opened.visible_rows() == ["skocjan", "novo-mesto", "maribor", "kuzma", "crensovci", "beltinci"]
+
+
+def test_detail_view_opens_with_rule_basis_and_evidence(opened, sample_report):
+    _, assessment = sample_report
+    page = opened.page
+    details = page.locator("#m-beltinci")
+    assert details.get_attribute("open") is None
+    evidence = "»Osnutek <b>akcijskega načrta</b> & predlog ukrepov.«"
+    assert not page.get_by_text(evidence).is_visible()
+
+    page.click("#matrix tr[data-id='beltinci'] td a[href='#f-beltinci-programme']")
+    assert details.get_attribute("open") is not None
+    finding = page.locator("#f-beltinci-programme")
+    assert page.get_by_text(evidence).is_visible()
+    assert finding.is_visible()
+    text = finding.inner_text()
+    expected = assessment.finding("beltinci", Obligation.PROGRAMME)
+    for part in (expected.rule, expected.basis.citation, expected.message("sl"), "2019"):
+        assert part in text
+    # the finding was scrolled into view
+    box = finding.bounding_box()
+    assert box is not None and -2 <= box["y"] < 900
+
+    page.click("#matrix tr[data-id='kuzma'] th a")
+    assert page.locator("#m-kuzma").get_attribute("open") is not None
+    assert page.locator("#m-kuzma").get_by_text("Občina za leto 2019 ni poročala; ocene temeljijo na podatkih iz leta 2018.").is_visible()
+    assert not page.locator("#m-skocjan").get_by_text("ni poročala").is_visible()
+
+
+def test_grade_text_has_aa_contrast_as_rendered(opened):
+    colours = opened.page.locator("#matrix td a.grade").evaluate_all(
+        """links => links.map(a => { const s = getComputedStyle(a);
+             return [a.className, s.color, s.backgroundColor]; })"""
+    )
+    assert len({c[0] for c in colours}) == len(Grade)
+    for class_name, colour, background in colours:
+        assert contrast(_hex(colour), _hex(background)) >= 4.5, class_name
+
+
+def test_prints_a4_landscape_with_every_detail(opened, sample_report, tmp_path):
+    from pypdf import PdfReader
+
+    _, assessment = sample_report
+    pdf = tmp_path / "ugotovitve.pdf"
+    opened.page.pdf(path=str(pdf), prefer_css_page_size=True, print_background=True)
+    reader = PdfReader(str(pdf))
+    width, height = float(reader.pages[0].mediabox.width), float(reader.pages[0].mediabox.height)
+    assert (round(width), round(height)) == (842, 595)  # A4 landscape in points
+    text = " ".join(" ".join(page.extract_text().split()) for page in reader.pages)
+    for finding in assessment.findings:
+        assert finding.message("sl") in text  # closed details are opened for printing
+    assert "Počisti filtre" not in text  # the controls are not printed
+    assert opened.page.locator("details[open]").count() == 0  # and closed again afterwards
+
+
+def test_screenshot(opened, tmp_path):
+    opened.page.click("#matrix tr[data-id='kuzma'] th a")
+    opened.page.evaluate("window.scrollTo(0, 0)")  # a full-page shot draws sticky headers where the view is
+    shot = tmp_path / "ugotovitve.png"
+    opened.page.screenshot(path=str(shot), full_page=True)
+    data = shot.read_bytes()
+    assert data.startswith(b"\x89PNG\r\n\x1a\n") and len(data) > 20_000
+
+
+def _hex(css: str) -> str:
+    """`rgb(1, 2, 3)` -> `#010203`."""
+    numbers = css[css.index("(") + 1:css.index(")")].split(",")[:3]
+    return "#" + "".join(f"{int(float(n)):02x}" for n in numbers)
+
+
+@pytest.fixture(scope="module")
+def bundled_report(tmp_path_factory):
+    """The report a reviewer gets from a fresh clone: `compliance check ... --format html`."""
+    from click.testing import CliRunner
+
+    from compliance.assess import assess
+    from compliance.cli import main
+    from conftest import DATA, RULES
+
+    path = tmp_path_factory.mktemp("bundled") / "ugotovitve-2019.html"
+    result = CliRunner().invoke(main, ["check", "--year", "2019", "--format", "html", "--out", str(path)])
+    assert result.exit_code == 0, result.output
+    return path, assess(DATA, RULES, 2019)[1]
+
+
+def test_bundled_report_every_non_compliant_municipality_and_why(browser, bundled_report, tmp_path):
+    path, assessment = bundled_report
+    opened = Opened(browser, path)
+    page = opened.page
+    assert len(opened.visible_rows()) == 27
+
+    page.select_option("#filter-grade", "non_compliant")
+    expected = with_grade(assessment, Grade.NON_COMPLIANT)
+    assert opened.visible_rows() == expected
+
+    for ident in expected[:3]:
+        finding = next(f for f in assessment.of(ident) if f.grade is Grade.NON_COMPLIANT)
+        page.click(f"#matrix tr[data-id='{ident}'] a[href='#f-{ident}-{finding.obligation.value}']")
+        section = page.locator(f"#f-{ident}-{finding.obligation.value}")
+        assert section.is_visible()
+        text = " ".join(section.inner_text().split())
+        assert finding.message("sl") in text and finding.basis.citation in text
+        for sentence in finding.evidence:
+            assert " ".join(sentence.split()) in text
+
+    page.evaluate("window.scrollTo(0, 0)")
+    shot = tmp_path / "ugotovitve-2019-neskladne.png"
+    page.screenshot(path=str(shot), full_page=True)
+    assert shot.read_bytes().startswith(b"\x89PNG\r\n\x1a\n") and shot.stat().st_size > 20_000
+    page.close()
+    assert opened.errors == []
+    assert all(url.startswith("file:") for url in opened.requests), opened.requests
