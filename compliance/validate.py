@@ -13,6 +13,7 @@ from compliance.errors import DataError, Problem
 from compliance.models import Record
 from compliance.records import RecordSet, available_years, read_records
 from compliance.registry import Registry, read_registry
+from compliance.sources import read_report
 from compliance.suggest import closest
 from compliance.vocabulary import CooperationForm, ProgrammeStatus
 
@@ -48,7 +49,12 @@ def cross_check(registry: Registry, recordset: RecordSet) -> list[Problem]:
     """Problems between a year's records, the registry and the source text."""
     path = recordset.path
     problems: list[Problem] = []
-    source_text = normalise_space(recordset.source.read_text(encoding="utf-8")) if recordset.source else None
+    source_text = None
+    if recordset.source:
+        try:
+            source_text = normalise_space(read_report(recordset.source).text)
+        except DataError as exc:
+            problems += exc.problems
     for ident, record in recordset.records.items():
         line = recordset.lines[ident]
         if ident not in registry:

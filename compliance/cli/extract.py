@@ -1,0 +1,114 @@
+"""`compliance extract`: draft a year's records from the Government's narrative report."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Optional
+
+import click
+
+from compliance.cli import main, options
+from compliance.vocabulary import MAX_YEAR, MIN_YEAR
+
+TEXTS = {
+    "sl": {
+        "warning": "opozorilo",
+        "written": "Osnutek zapisan: {path} ({count} zapisov, {reported} občin je poročalo).",
+        "headers": ["občina", "polje", "osnutek", "pregledano"],
+        "no_differences": "Ni razlik.",
+        "only_in_draft": "Samo v osnutku: {ids}",
+        "only_in_curated": "Samo v pregledanih zapisih: {ids}",
+        "per_fact": "Ujemanje po dejstvih:",
+        "accuracy": "Ujemanje dejstev: {matching}/{compared} ({percent})",
+        "detail": "(ni šteto)",
+    },
+    "en": {
+        "warning": "warning",
+        "written": "Draft written: {path} ({count} records, {reported} municipalities reported).",
+        "headers": ["municipality", "field", "draft", "curated"],
+        "no_differences": "No differences.",
+        "only_in_draft": "Only in the draft: {ids}",
+        "only_in_curated": "Only in the curated records: {ids}",
+        "per_fact": "Matching facts by field:",
+        "accuracy": "Facts matching: {matching}/{compared} ({percent})",
+        "detail": "(not counted)",
+    },
+}
+
+
+def _percent(share: float, lang: str) -> str:
+    text = f"{100 * share:.1f} %"
+    return text.replace(".", ",") if lang == "sl" else text.replace(" %", "%")
+
+
+def _shown(value: object) -> str:
+    return "—" if value is None else str(value).lower() if isinstance(value, bool) else str(value)
+
+
+def _diff_report(comparison, lang: str) -> str:
+    from tabulate import tabulate
+
+    text = TEXTS[lang]
+    lines = []
+    if comparison.differences:
+        rows = [
+            [d.municipality, d.field if d.counted else f"{d.field} {text['detail']}", _shown(d.draft), _shown(d.curated)]
+            for d in comparison.differences
+        ]
+        lines.append(tabulate(rows, headers=text["headers"], maxcolwidths=[None, None, 50, 50]))
+    else:
+        lines.append(text["no_differences"])
+    if comparison.only_in_draft:
+        lines.append(text["only_in_draft"].format(ids=", ".join(comparison.only_in_draft)))
+    if comparison.only_in_curated:
+        lines.append(text["only_in_curated"].format(ids=", ".join(comparison.only_in_curated)))
+    lines += ["", text["per_fact"]]
+    for field, (matching, compared) in comparison.per_fact.items():
+        lines.append(f"  {field}: {matching}/{compared}")
+    lines.append(text["accuracy"].format(
+        matching=comparison.matching, compared=comparison.compared, percent=_percent(comparison.accuracy, lang)
+    ))
+    return "\n".join(lines)
+
+
+@main.command()
+@click.argument("report", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--year", type=click.IntRange(MIN_YEAR, MAX_YEAR), required=True, help="The year the report covers.")
+@click.option("--format", "fmt", type=click.Choice(["yaml", "json"]), default="yaml", show_default=True,
+              help="yaml: a records file with confidence comments; json: the same with a 'confidence' key.")
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), help="Write the draft here (default: stdout).")
+@click.option("--diff", "curated", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="Curated records to compare the draft with: field-level differences and accuracy.")
+@options.lang
+@options.data_dir
+def extract(report: Path, year: int, fmt: str, out: Optional[Path], curated: Optional[Path], lang: str,
+            data_dir: Path) -> None:
+    """Draft a year's records from the report (plain text, .docx or PDF with text).
+
+    Every fact quotes the sentence it comes from and carries a confidence; what the text
+    does not state stays unknown. With --diff the differences are shown instead of the
+    draft (which still goes to --out when given).
+    """
+    from compliance import atomic
+    from compliance.errors import display_path
+    from compliance.extract import diff, draft
+    from compliance.sources import read_report
+    from compliance.registry import load_registry
+
+    text = TEXTS[lang]
+    registry = load_registry(data_dir)
+    document = read_report(report)
+    drafted = draft.build(document, registry, year, data_dir)
+    for notice in drafted.notices:
+        click.echo(f"{text['warning']}: {display_path(report)}: {notice.place}: {notice.message[lang]}", err=True)
+    comparison = diff.compare(drafted.records, diff.load_curated(curated, year)) if curated else None
+    rendered = draft.to_json(drafted) if fmt == "json" else draft.to_yaml(drafted)
+    if out is not None:
+        atomic.write_text(out, rendered)
+        reported = sum(r.reported for r in drafted.records)
+        click.echo(text["written"].format(path=display_path(out), count=len(drafted.records), reported=reported),
+                   err=comparison is not None)
+    if comparison is not None:
+        click.echo(_diff_report(comparison, lang))
+    elif out is None:
+        click.echo(rendered, nl=False)

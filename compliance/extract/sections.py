@@ -1,0 +1,127 @@
+"""Splitting the report into one section per municipality and naming its registry id.
+
+A section starts at a heading line `Občina X` or `Mestna občina X` (any case, with or
+without diacritics), which may be broken over two lines (`Mestna občina` / `Novo mesto`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Optional
+
+from slugify import slugify
+
+from compliance.sources import Report
+from compliance.registry import Registry
+from compliance.suggest import closest
+
+_HEADING = re.compile(r"^(?P<kind>(?:mestna\s+)?ob[čc]ina)(?:\s+(?P<name>.+?))?\s*$", re.IGNORECASE)
+# A municipality's name: up to five words of letters (hyphens allowed), nothing else.
+_NAME = re.compile(r"^[^\W\d_][\w-]*(?:\s+[^\W\d_][\w-]*){0,4}$")
+_SENTENCE_END = re.compile(r"[.!?:;)»«\"”…]\s*$")
+
+
+@dataclass
+class Section:
+    heading: str
+    place: str  # where the heading stands in the file
+    municipality: Optional[str]  # registry id; None when the heading names no registry municipality
+    lines: list[str] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return "\n".join(self.lines)
+
+
+@dataclass(frozen=True)
+class Notice:
+    """A warning about the report: the draft is still made."""
+
+    place: str
+    message: dict  # by language
+
+
+def _name(line: str) -> Optional[str]:
+    line = line.strip()
+    return line if _NAME.match(line) and not any(ch.isdigit() for ch in line) else None
+
+
+def _municipality(name: str, registry: Registry) -> Optional[str]:
+    slug = slugify(name)
+    for municipality in registry:
+        if slug in (municipality.id, slugify(municipality.short_name), slugify(municipality.name)):
+            return municipality.id
+    return None
+
+
+def _heading_at(lines: tuple[str, ...], i: int) -> Optional[tuple[str, Optional[str], int]]:
+    """(heading text, name, lines used) when a heading starts at line i."""
+    match = _HEADING.match(lines[i].strip())
+    if not match:
+        return None
+    if match.group("name"):
+        name = _name(match.group("name"))
+        return (lines[i].strip(), name, 1) if name else None
+    # `Mestna občina` alone: the name is on the next non-blank line
+    j = i + 1
+    while j < len(lines) and not lines[j].strip():
+        j += 1
+    if j < len(lines) and j - i <= 2:
+        name = _name(lines[j])
+        if name:
+            return (f"{match.group('kind')} {name}", name, j - i + 1)
+    return None
+
+
+def _starts_block(lines: tuple[str, ...], i: int) -> bool:
+    """The line before is blank, ends a sentence, or there is none (not a wrapped line)."""
+    j = i - 1
+    if j < 0 or not lines[j].strip():
+        return True
+    return bool(_SENTENCE_END.search(lines[j].strip()))
+
+
+def split(report: Report, registry: Registry) -> tuple[dict[str, Section], list[Notice]]:
+    """Sections by municipality id (merged when a municipality has two) and the warnings."""
+    lines = report.lines
+    found: list[Section] = []
+    warnings: list[Notice] = []
+    current: Optional[Section] = None
+    i = 0
+    while i < len(lines):
+        heading = _heading_at(lines, i) if _starts_block(lines, i) else None
+        if heading is not None:
+            text, name, used = heading
+            ident = _municipality(name, registry)
+            after = i + used
+            isolated = after >= len(lines) or not lines[after].strip() or i == 0 or not lines[i - 1].strip()
+            if ident is not None or (name[:1].isupper() and isolated):
+                current = Section(text, report.places[i], ident)
+                found.append(current)
+                i += used
+                continue
+        if current is not None:
+            current.lines.append(lines[i])
+        i += 1
+    sections: dict[str, Section] = {}
+    for section in found:
+        if section.municipality is None:
+            name = _HEADING.match(section.heading).group("name") or section.heading
+            hint = closest(slugify(name), registry.ids)
+            suggestion_sl = f" (ste mislili: {', '.join(hint)})" if hint else ""
+            suggestion_en = f" (did you mean: {', '.join(hint)})" if hint else ""
+            warnings.append(Notice(section.place, {
+                "sl": f"razdelek »{section.heading}« ne ustreza nobeni občini v registru{suggestion_sl}; izpuščen",
+                "en": f"section '{section.heading}' names no municipality in the registry{suggestion_en}; left out",
+            }))
+        elif section.municipality in sections:
+            first = sections[section.municipality]
+            warnings.append(Notice(section.place, {
+                "sl": f"drugi razdelek za občino {section.municipality} (prvi: {first.place}); združen s prvim",
+                "en": f"a second section for {section.municipality} (first: {first.place}); merged with the first",
+            }))
+            first.lines += section.lines
+        else:
+            sections[section.municipality] = section
+    return sections, warnings
