@@ -1,0 +1,106 @@
+"""`compliance letters`: follow-up letters to municipalities that did not report or fall short."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Optional
+
+import click
+
+from compliance.cli import main, options
+
+ALL_FORMATS = ("docx", "html", "txt", "eml")  # compliance.letters.FORMATS, without importing it
+
+TEXT = {
+    "sl": {
+        "headers": ["id", "občina", "razlogi", "rok za odgovor", "e-pošta"],
+        "written": "Pisem: {n} v {out} ({formats}), seznam v {manifest}.",
+        "none": "Nobena občina ne potrebuje pisma (prazen seznam v {manifest}).",
+        "no_letter": "Brez pisma (vse zakonske obveznosti izpolnjene ali delno izpolnjene): {ids}",
+        "note": "opomba",
+    },
+    "en": {
+        "headers": ["id", "municipality", "reasons", "reply by", "e-mail"],
+        "written": "{n} letter(s) in {out} ({formats}), listed in {manifest}.",
+        "none": "No municipality needs a letter (empty list in {manifest}).",
+        "no_letter": "No letter (every statutory duty met or partly met): {ids}",
+        "note": "note",
+    },
+}
+
+
+def _formats(ctx, param, value: str) -> tuple[str, ...]:
+    chosen = [part.strip() for part in value.split(",") if part.strip()]
+    unknown = [f for f in chosen if f not in ALL_FORMATS]
+    if unknown or not chosen:
+        raise click.BadParameter(f"{', '.join(unknown) or value!r}: choose from {','.join(ALL_FORMATS)}")
+    return tuple(f for f in ALL_FORMATS if f in chosen)
+
+
+@main.command()
+@click.option("--year", type=int, required=True, help="The report year the letters follow up.")
+@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), required=True,
+              help="Folder for the letters and manifest.json.")
+@click.option("--date", "letter_date", type=click.DateTime(formats=["%Y-%m-%d"]),
+              help="Date of the letters, YYYY-MM-DD (default: today); the reply deadline counts from it.")
+@click.option("--municipality", "municipalities", multiple=True, metavar="ID",
+              help="Only this municipality (repeatable).")
+@click.option("--format", "formats", default=",".join(ALL_FORMATS), show_default=True, callback=_formats,
+              help="Comma-separated formats to write.")
+@click.option("--include-partial", is_flag=True, help="Also list partly met obligations in the letters.")
+@click.option("--force", is_flag=True, help="Overwrite letters already in --out.")
+@click.option("--office", "office_path", type=click.Path(dir_okay=False, path_type=Path),
+              help="Office details and wording (default: DATA_DIR/office.yaml).")
+@click.option("--templates-dir", type=click.Path(file_okay=False, path_type=Path),
+              help="Letter templates (default: reports/templates of the project).")
+@options.lang
+@options.data_dir
+@options.rules_dir
+def letters(
+    year: int, out_dir: Path, letter_date: Optional[dt.datetime], municipalities: tuple[str, ...],
+    formats: tuple[str, ...], include_partial: bool, force: bool, office_path: Optional[Path],
+    templates_dir: Optional[Path], lang: str, data_dir: Path, rules_dir: Path,
+) -> None:
+    """Write a follow-up letter to every municipality that did not report or falls short of a duty."""
+    from tabulate import tabulate
+
+    from compliance.assess import assess
+    from compliance.errors import display_path
+    from compliance.letters import TEMPLATES_DIR, compose
+    from compliance.letters.batch import MANIFEST, render_batch, write_batch
+    from compliance.letters.office import load_office, office_file
+    from compliance.letters.typography import slovenian_date
+    from compliance.vocabulary import label
+
+    office = load_office(office_path or office_file(data_dir))
+    date = letter_date.date() if letter_date else dt.date.today()
+    registry, assessment = assess(data_dir, rules_dir, year, list(municipalities) or None)
+    batch = compose.letters(registry, assessment, office, date, include_partial)
+    files = render_batch(batch, year, date, formats, templates_dir or TEMPLATES_DIR)
+    write_batch(out_dir, files, force=force)
+
+    text = TEXT[lang]
+    if batch:
+        rows = [
+            [
+                letter.municipality.id,
+                letter.municipality.name,
+                ", ".join(label(o, lang) for o in letter.reasons),
+                slovenian_date(letter.deadline) if lang == "sl" else letter.deadline.isoformat(),
+                ", ".join(letter.municipality.emails),
+            ]
+            for letter in batch
+        ]
+        click.echo(tabulate(rows, headers=text["headers"]))
+    written = {letter.municipality.id for letter in batch}
+    if municipalities:
+        spared = [m for m in assessment.municipalities if m not in written]
+        if spared:
+            click.echo(text["no_letter"].format(ids=", ".join(spared)))
+    summary = text["written"] if batch else text["none"]
+    click.echo(summary.format(n=len(batch), out=display_path(out_dir), formats=", ".join(formats),
+                              manifest=display_path(out_dir / MANIFEST)))
+    for letter in batch:
+        for note in letter.municipality.notes:
+            click.echo(f"{text['note']}: {letter.municipality.id}: {note}", err=True)

@@ -1,0 +1,44 @@
+"""The letter as an editable Word document (`<id>.docx`), from `reports/templates/letter.docx`.
+
+Letters are records of the Office: the same letter must give the same bytes, so the
+document's dates come from the letter's date and the zip entries get fixed timestamps.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from pathlib import Path
+
+from compliance.errors import ComplianceError, display_path
+from compliance.letters import TEMPLATES_DIR
+from compliance.letters.compose import Letter
+from compliance.zipfix import reproducible
+
+TEMPLATE = "letter.docx"
+
+
+def render(letter: Letter, templates_dir: Path = TEMPLATES_DIR) -> bytes:
+    import jinja2
+    from docxtpl import DocxTemplate
+
+    path = Path(templates_dir) / TEMPLATE
+    if not path.is_file():
+        raise ComplianceError(f"{display_path(path)}: letter template not found")
+    template = DocxTemplate(str(path))
+    try:
+        # autoescape: a value with & or < must not break the document's XML
+        template.render(letter.context(), jinja_env=jinja2.Environment(undefined=jinja2.StrictUndefined), autoescape=True)
+    except jinja2.TemplateError as exc:
+        raise ComplianceError(f"{display_path(path)}: template error: {exc}") from None
+    props = template.docx.core_properties
+    moment = dt.datetime.combine(letter.date, dt.time(0, 0))
+    props.created = props.modified = moment
+    props.last_printed = moment
+    props.revision = 1
+    props.title = letter.subject
+    props.subject = letter.number
+    props.author = props.last_modified_by = letter.office.office.name
+    out = io.BytesIO()
+    template.save(out)
+    return reproducible(out.getvalue())

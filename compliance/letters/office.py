@@ -1,0 +1,134 @@
+"""The Office's details and the letters' wording: `data/office.yaml`, configuration, not code.
+
+Staff change the signatory, the file-number pattern, the reply period or a sentence of the
+letters here. Sentences may use named placeholders (`{year}`, `{deadline}`...); an unknown
+placeholder is an error at load time, located in the file, not a broken letter later.
+"""
+
+from __future__ import annotations
+
+import string
+from pathlib import Path
+from typing import Annotated, Any
+
+from pydantic import (
+    AfterValidator, BaseModel, ConfigDict, EmailStr, Field, StringConstraints, ValidationError, field_validator,
+)
+
+from compliance import yamlfile
+from compliance.errors import DataError, Problem
+
+
+
+def _one_line(text: str) -> str:
+    # A line break could forge an e-mail header (the subject) or break a letter's layout.
+    if any(ord(c) < 32 or ord(c) == 127 for c in text):
+        raise ValueError("must be one line of text (no line breaks or control characters)")
+    return text
+
+
+Line = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1), AfterValidator(_one_line)]
+
+# What a sentence of the wording may refer to (filled in by compose.py for each letter).
+WORDING_FIELDS = frozenset(
+    {"year", "data_year", "name", "dative", "genitive", "deadline", "days", "office", "email", "phone"}
+)
+# What the file number may refer to: `year` is the letter's year, as in 54201-1/2018-UN/22
+# of the February 2018 invitation; `seq` the municipality's place in the registry, so that
+# a letter keeps its number whichever subset of letters is written.
+FILE_NUMBER_FIELDS = frozenset({"year", "report_year", "seq", "municipality"})
+
+
+def placeholders(template: str) -> list[str]:
+    """The named fields of a str.format template; malformed braces raise ValueError."""
+    return [name for _, name, _, _ in string.Formatter().parse(template) if name is not None]
+
+
+def _check_fields(template: str, allowed: frozenset) -> str:
+    try:
+        names = placeholders(template)
+    except ValueError as exc:
+        raise ValueError(f"malformed placeholder in {template!r}: {exc}") from None
+    unknown = [n for n in names if n not in allowed]
+    if unknown:
+        raise ValueError(
+            f"unknown placeholder {{{unknown[0]}}} (known: {', '.join('{%s}' % f for f in sorted(allowed))})"
+        )
+    return template
+
+
+class _Config(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class OfficeDetails(_Config):
+    name: Line  # in running text and as the e-mail sender's name
+    header: list[Line] = Field(min_length=1)  # the letterhead, line by line
+    address: list[Line] = []
+    phone: Line
+    email: EmailStr  # the letters' From address and where replies go
+
+
+class Signatory(_Config):
+    name: Line
+    title: Line
+
+
+class Wording(_Config):
+    """Every sentence of a letter that does not come from the rule files."""
+
+    subject_missing: Line  # did not report
+    subject_shortfall: Line  # reported, falls short of a duty
+    subject_both: Line  # did not report, and the older facts show a shortfall
+    addressee: list[Line] = Field(min_length=1)
+    salutation: Line
+    intro: Line  # these two open a letter to a municipality that reported
+    intro_reported: Line
+    held_facts: Line  # introduces the list of older facts the Office holds
+    no_held_facts: Line
+    duties_heading: Line
+    duties_intro: Line
+    recommendations_heading: Line
+    recommendations_intro: Line
+    missing_data_heading: Line
+    missing_data_intro: Line
+    stale: Line  # after a shortfall's title when its facts are from an earlier year
+    reply: Line
+    contact: Line
+    closing: Line
+    send_to: Line
+
+    @field_validator("*")
+    @classmethod
+    def _known_placeholders(cls, value: Any) -> Any:
+        for text in value if isinstance(value, list) else [value]:
+            _check_fields(text, WORDING_FIELDS)
+        return value
+
+
+class Office(_Config):
+    office: OfficeDetails
+    signatory: Signatory
+    file_number: Line
+    reply_days: int = Field(default=30, ge=1, le=365)
+    wording: Wording
+
+    @field_validator("file_number")
+    @classmethod
+    def _file_number_fields(cls, value: str) -> str:
+        return _check_fields(value, FILE_NUMBER_FIELDS)
+
+
+def office_file(data_dir: Path) -> Path:
+    return Path(data_dir) / "office.yaml"
+
+
+def load_office(path: Path) -> Office:
+    """The configuration in `path`; every problem is reported with its line and field."""
+    raw = yamlfile.load(path)
+    if not isinstance(raw, dict):
+        raise DataError([Problem(path, "expected a mapping with office, signatory, file_number, reply_days, wording")])
+    try:
+        return Office.model_validate(raw)
+    except ValidationError as exc:
+        raise DataError(yamlfile.validation_problems(path, raw, exc)) from None

@@ -1,0 +1,141 @@
+"""Make `letter.docx`, the Word template of the follow-up letters (docxtpl, Jinja2 tags).
+
+Run once, and again only to start over: `python reports/templates/make_letter_template.py`.
+After that, staff restyle letter.docx in Word or LibreOffice (fonts, letterhead, the named
+paragraph styles below), keeping the {{ ... }} and {%p ... %} tags; no code changes.
+The values are those of compliance.letters.compose.Letter.context().
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import sys
+from pathlib import Path
+
+from docx import Document
+from docx.enum.style import WD_STYLE_TYPE
+from docx.shared import Cm, Mm, Pt, RGBColor
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent.parent))  # run from a checkout without installing
+
+from compliance.zipfix import reproducible  # noqa: E402
+
+FONT = "Arial"
+BLACK = RGBColor(0, 0, 0)
+
+
+def _style(document, name: str, base: str = "Normal", bold: bool = False, size: float = 11,
+           before: float = 0, after: float = 8, indent_cm: float = 0, keep_with_next: bool = False):
+    style = document.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+    style.base_style = document.styles[base]
+    style.font.name = FONT
+    style.font.size = Pt(size)
+    style.font.bold = bold
+    style.font.color.rgb = BLACK
+    fmt = style.paragraph_format
+    fmt.space_before = Pt(before)
+    fmt.space_after = Pt(after)
+    fmt.left_indent = Cm(indent_cm)
+    fmt.keep_with_next = keep_with_next
+    return style
+
+
+def build() -> bytes:
+    document = Document()
+    section = document.sections[0]
+    section.page_width, section.page_height = Mm(210), Mm(297)
+    section.top_margin, section.bottom_margin = Cm(2.5), Cm(2)
+    section.left_margin, section.right_margin = Cm(2.5), Cm(2)
+
+    normal = document.styles["Normal"]
+    normal.font.name = FONT
+    normal.font.size = Pt(11)
+    normal.paragraph_format.space_after = Pt(8)
+    normal.paragraph_format.line_spacing = 1.15
+
+    # Named styles, so that staff can restyle each part of the letter in Word.
+    _style(document, "Glava dopisa", bold=True, after=0)
+    _style(document, "Kontakt urada", size=9, after=0)
+    _style(document, "Podatki dopisa", after=0)
+    _style(document, "Zadeva dopisa", before=18, after=18)
+    _style(document, "Razdelek dopisa", bold=True, before=12, after=6, keep_with_next=True)
+    _style(document, "Točka dopisa", bold=True, before=6, after=4, keep_with_next=True)
+    _style(document, "Podpis", after=0, indent_cm=9)
+    _style(document, "Poslati", size=10, before=24, after=4)
+    bullet = document.styles["List Bullet"]
+    bullet.font.name = FONT
+
+    def para(text: str = "", style: str = "Normal"):
+        return document.add_paragraph(text, style=style)
+
+    para("{%p for line in header %}", "Glava dopisa")
+    para("{{ line }}", "Glava dopisa")
+    para("{%p endfor %}", "Glava dopisa")
+    para("{%p for line in office_address %}", "Kontakt urada")
+    para("{{ line }}", "Kontakt urada")
+    para("{%p endfor %}", "Kontakt urada")
+    para("T: {{ office_phone }}", "Kontakt urada")
+    para("E: {{ office_email }}", "Kontakt urada")
+    para("", "Podatki dopisa")
+
+    para("Številka: {{ number }}", "Podatki dopisa")
+    para("Datum: {{ date }}", "Podatki dopisa")
+    para("", "Podatki dopisa")
+    para("{%p for line in addressee %}", "Podatki dopisa")
+    para("{{ line }}", "Podatki dopisa")
+    para("{%p endfor %}", "Podatki dopisa")
+
+    subject = para("Zadeva: ", "Zadeva dopisa")
+    subject.add_run("{{ subject }}").bold = True
+
+    para("{{ salutation }}")
+    para("{%p for paragraph in intro %}")
+    para("{{ paragraph }}")
+    para("{%p endfor %}")
+    para("{%p for paragraph in request %}")
+    para("{{ paragraph }}")
+    para("{%p endfor %}")
+    para("{%p if held_facts_intro %}")
+    para("{{ held_facts_intro }}")
+    para("{%p for fact in held_facts %}", "List Bullet")
+    para("{{ fact }}", "List Bullet")
+    para("{%p endfor %}", "List Bullet")
+    para("{%p endif %}")
+
+    para("{%p for section in sections %}", "Razdelek dopisa")
+    para("{{ section.heading }}", "Razdelek dopisa")
+    para("{{ section.intro }}")
+    para("{%p for item in section['items'] %}", "Točka dopisa")
+    para("{{ item.title }}{% if item.stale %} – {{ item.stale }}{% endif %}", "Točka dopisa")
+    para("{{ item.text }}")
+    para("{%p endfor %}")
+    para("{%p endfor %}")
+
+    para("{%p for paragraph in reply %}")
+    para("{{ paragraph }}")
+    para("{%p endfor %}")
+    para("{{ closing }}")
+    para("", "Podpis")
+    para("", "Podpis")
+    para("{{ signatory_name }}", "Podpis")
+    para("{{ signatory_title }}", "Podpis")
+
+    para("{{ send_to }}", "Poslati")
+    para("{{ send_to_line }}", "List Bullet")
+
+    props = document.core_properties
+    props.title = "Dopis občini (predloga)"
+    props.author = props.last_modified_by = "compliance"
+    props.created = props.modified = dt.datetime(2020, 1, 1)
+    props.revision = 1
+    out = io.BytesIO()
+    document.save(out)
+    return reproducible(out.getvalue())
+
+
+if __name__ == "__main__":
+    target = HERE / "letter.docx"
+    target.write_bytes(build())
+    print(f"wrote {target}")

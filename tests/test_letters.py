@@ -1,0 +1,409 @@
+"""What a letter says and how it is written, on assessments built here (no rule engine)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import email
+import io
+import json
+import os
+import subprocess
+import sys
+from email import policy
+from pathlib import Path
+
+import docx
+import pytest
+
+from compliance.errors import ComplianceError
+from compliance.findings import Assessment, Finding, LegalBasis
+from compliance.letters import batch, compose, eml
+from compliance.letters.office import load_office
+from compliance.letters.typography import slovenian_date, typeset
+from compliance.models import Municipality
+from compliance.registry import Registry
+from compliance.vocabulary import Grade, Obligation, RuleKind
+
+ROOT = Path(__file__).resolve().parent.parent
+OFFICE = load_office(ROOT / "data" / "office.yaml")
+DATE = dt.date(2020, 3, 2)  # deadline 30 days later: Wednesday 1. 4. 2020
+O, G = Obligation, Grade
+
+BASIS = {
+    O.REPORTING: LegalBasis(act="ZRomS-1", article=4),
+    O.PROGRAMME: LegalBasis(act="ZRomS-1", article=6, paragraph=2),
+    O.WORKING_BODY: LegalBasis(act="ZRomS-1", article=7),
+    O.COOPERATION: LegalBasis(act="Program ukrepov Vlade RS za Rome"),
+}
+# Paragraphs as a rule file would render them (what the record shows, which year, what is asked).
+PARAGRAPHS = {
+    O.REPORTING: "Prosimo, da nam podatke za leto {year} posredujete naknadno.",
+    O.PROGRAMME: "Po podatkih iz leta {data_year} občina nima sprejetega programa ukrepov za romsko skupnost. PROGRAMME-{grade}",
+    O.WORKING_BODY: "Po podatkih iz leta {data_year} delovno telo občinskega sveta ne deluje. BODY-{grade}",
+    O.COOPERATION: "Priporočamo vzpostavitev medinstitucionalnega tima. COOPERATION-{grade}",
+}
+
+
+def municipality(ident: str, name: str, dative: str, emails=("obcina@example.si",), kind="obcina", notes=()) -> Municipality:
+    short = name.split(" ", 2)[-1] if kind == "mestna_obcina" else name.split(" ", 1)[1]
+    return Municipality(
+        id=ident, name=name, short_name=short, kind=kind, dative=dative, genitive=name, region="Pomurska",
+        roma_councillor=True, emails=list(emails), notes=list(notes),
+    )
+
+
+REGISTRY = Registry(
+    [
+        municipality("beltinci", "Občina Beltinci", "Občini Beltinci"),
+        municipality("murska-sobota", "Mestna občina Murska Sobota", "Mestni občini Murska Sobota",
+                     emails=("mestna.obcina@murska-sobota.si",), kind="mestna_obcina"),
+        municipality("kuzma", "Občina Kuzma", "Občini Kuzma", emails=("info@obcina-kuzma.si",)),
+        municipality("celje", "Mestna občina Celje", "Mestni občini Celje", kind="mestna_obcina"),
+        municipality("crnomelj", "Občina Črnomelj", "Občini Črnomelj",
+                     emails=("obcina.crnatelj@siol.net", "kabinet.zupanje@crnomelj.si"), notes=("address looks mistyped",)),
+    ],
+    Path("municipalities.yaml"),
+)
+
+
+def finding(ident: str, obligation: Obligation, grade: Grade, data_year=2019, letter=True, message="") -> Finding:
+    kind = RuleKind.RECOMMENDATION if obligation == O.COOPERATION else RuleKind.DUTY
+    text = PARAGRAPHS[obligation].format(year=2019, data_year=data_year, grade=grade.value) if letter else None
+    return Finding(
+        municipality=ident, year=2019, obligation=obligation, grade=grade, rule=f"{obligation.value}.{grade.value}",
+        kind=kind, basis=BASIS[obligation], data_year=data_year,
+        messages={"sl": message or f"{obligation.value} {grade.value}", "en": message or "-"}, letter=text,
+    )
+
+
+def assessment(*rows: tuple[str, Grade, Grade, Grade, Grade], data_years=None) -> Assessment:
+    """One row per municipality: grades for reporting, programme, working_body, cooperation."""
+    findings = []
+    for ident, *grades in rows:
+        year = (data_years or {}).get(ident, 2019)
+        for obligation, grade in zip(O, grades):
+            findings.append(finding(ident, obligation, grade, data_year=year))
+    return Assessment(2019, tuple(findings), "r", "d")
+
+
+def one(*row, include_partial=False, data_years=None) -> compose.Letter:
+    written = compose.letters(REGISTRY, assessment(row, data_years=data_years), OFFICE, DATE, include_partial)
+    assert len(written) == 1
+    return written[0]
+
+
+def text_of(letter: compose.Letter) -> str:
+    return batch.render_letter(letter, ["txt"])["txt"].decode("utf-8")
+
+
+# --- who gets a letter -------------------------------------------------------------------
+
+def test_recipients_follow_the_letter_policy():
+    grades = assessment(
+        ("beltinci", G.COMPLIANT, G.NON_COMPLIANT, G.COMPLIANT, G.COMPLIANT),  # a duty not met
+        ("murska-sobota", G.COMPLIANT, G.PARTIAL, G.PARTIAL, G.NON_COMPLIANT),  # partial + recommendation only
+        ("kuzma", G.NON_COMPLIANT, G.COMPLIANT, G.COMPLIANT, G.COMPLIANT),  # did not report
+        ("celje", G.COMPLIANT, G.COMPLIANT, G.NOT_APPLICABLE, G.NO_DATA),  # nothing to ask
+        ("crnomelj", G.COMPLIANT, G.COMPLIANT, G.NON_COMPLIANT, G.COMPLIANT),  # working body not established
+    )
+    for include_partial in (False, True):  # --include-partial changes what letters say, not who gets one
+        written = compose.letters(REGISTRY, grades, OFFICE, DATE, include_partial)
+        assert [letter.municipality.id for letter in written] == ["beltinci", "kuzma", "crnomelj"]
+
+
+# --- what a letter says ------------------------------------------------------------------
+
+def test_shortfall_letter_reminds_of_each_duty_with_its_article():
+    letter = one("beltinci", G.COMPLIANT, G.NON_COMPLIANT, G.NON_COMPLIANT, G.NON_COMPLIANT)
+    text = text_of(letter)
+    assert letter.subject == typeset(OFFICE.wording.subject_shortfall.format(year=2019))
+    assert letter.reasons == (O.PROGRAMME, O.WORKING_BODY, O.COOPERATION)
+    assert "PROGRAMME-non_compliant" in text and "BODY-non_compliant" in text
+    assert "Program ukrepov (ZRomS-1, 6. člen, 2. odstavek)" in text
+    assert "Delovno telo (ZRomS-1, 7. člen)" in text
+    assert PARAGRAPHS[O.REPORTING].format(year=2019) not in text  # it reported: no request to report
+    assert "podatke za leto 2019 posredujete" not in text
+
+
+def test_recommendations_form_their_own_gentler_section_after_the_duties():
+    text = text_of(one("beltinci", G.COMPLIANT, G.NON_COMPLIANT, G.COMPLIANT, G.NON_COMPLIANT))
+    duties = text.index(OFFICE.wording.duties_heading.upper())
+    recommendations = text.index(OFFICE.wording.recommendations_heading.upper())
+    assert duties < text.index("PROGRAMME-non_compliant") < recommendations < text.index("COOPERATION-non_compliant")
+    assert " ".join(OFFICE.wording.recommendations_intro.split()) in text
+
+
+def test_partial_findings_only_with_include_partial():
+    row = ("beltinci", G.COMPLIANT, G.NON_COMPLIANT, G.PARTIAL, G.PARTIAL)
+    plain = text_of(one(*row))
+    assert "BODY-partial" not in plain and "COOPERATION-partial" not in plain
+    letter = one(*row, include_partial=True)
+    assert "BODY-partial" in text_of(letter) and "COOPERATION-partial" in text_of(letter)
+    assert letter.reasons == (O.PROGRAMME, O.WORKING_BODY, O.COOPERATION)
+
+
+def test_non_reporting_letter_requests_the_report_and_names_the_older_facts():
+    letter = one("kuzma", G.NON_COMPLIANT, G.COMPLIANT, G.PARTIAL, G.NO_DATA, data_years={"kuzma": 2018})
+    text = text_of(letter)
+    assert letter.subject == typeset(OFFICE.wording.subject_missing.format(year=2019))
+    assert letter.reasons == (O.REPORTING,)
+    # The reporting rule's paragraph opens the letter; no "you reported, but" introduction.
+    assert text.index("Spoštovana") < text.index(PARAGRAPHS[O.REPORTING].format(year=2019)) < text.index("- Program")
+    assert OFFICE.wording.intro_reported.format(year=2019) not in text
+    assert OFFICE.wording.held_facts.format(data_year=2018) in text
+    # The facts held are named, each with its obligation; a missing fact is asked for instead.
+    assert "- Program ukrepov: programme compliant" in text
+    assert "- Delovno telo: working_body partial" in text
+    assert OFFICE.wording.missing_data_heading.upper() in text and "COOPERATION-no_data" in text
+    assert OFFICE.wording.duties_heading.upper() not in text  # nothing to remind of
+
+
+def test_non_reporting_with_an_older_shortfall_asks_for_both_and_says_the_year():
+    letter = one("kuzma", G.NON_COMPLIANT, G.NON_COMPLIANT, G.COMPLIANT, G.COMPLIANT, data_years={"kuzma": 2018})
+    text = text_of(letter)
+    assert letter.subject == typeset(OFFICE.wording.subject_both.format(year=2019))
+    assert letter.reasons == (O.REPORTING, O.PROGRAMME)
+    assert "Program ukrepov (ZRomS-1, 6. člen, 2. odstavek) – podatki iz leta 2018" in text
+    assert text.index(PARAGRAPHS[O.REPORTING].format(year=2019)) < text.index("PROGRAMME-non_compliant")
+
+
+def test_non_reporting_without_any_older_facts_says_so():
+    text = text_of(one("celje", G.NON_COMPLIANT, G.NO_DATA, G.NOT_APPLICABLE, G.NO_DATA, data_years={"celje": None}))
+    assert OFFICE.wording.no_held_facts in text
+    assert OFFICE.wording.held_facts.split("{")[0] not in text
+    assert "PROGRAMME-no_data" in text and "BODY" not in text  # not applicable: not mentioned
+
+
+def test_letter_conventions_of_the_office():
+    letter = one("murska-sobota", G.COMPLIANT, G.NON_COMPLIANT, G.COMPLIANT, G.COMPLIANT)
+    text = text_of(letter)
+    assert "Številka: 54201-1/2020-UN/2\n" in text  # the date's year; its place in the registry
+    assert "Datum: 2. 3. 2020\n" in text
+    assert "Mestna občina Murska Sobota\n" in text  # addressee
+    assert "\nS spoštovanjem,\n" in text
+    assert "mag. Stanko Baluh\nDIREKTOR\n" in text
+    assert text.endswith("Poslati (po elektronski pošti):\n- Mestni občini Murska Sobota (mestna.obcina@murska-sobota.si)\n")
+    assert "najpozneje do 1. 4. 2020 na elektronski naslov gp.un@gov.si" in text
+    assert letter.deadline == dt.date(2020, 4, 1)
+
+
+def test_every_address_of_a_municipality_is_named_and_its_notes_reach_the_manifest():
+    letter = one("crnomelj", G.COMPLIANT, G.NON_COMPLIANT, G.COMPLIANT, G.COMPLIANT)
+    assert "- Občini Črnomelj (obcina.crnatelj@siol.net, kabinet.zupanje@crnomelj.si)" in text_of(letter)
+    manifest = json.loads(batch.render_batch([letter], 2019, DATE, ["txt"])["manifest.json"])
+    assert manifest["letters"][0]["notes"] == ["address looks mistyped"]
+
+
+def test_a_rule_without_a_letter_paragraph_stops_the_batch():
+    findings = list(assessment(("beltinci", G.COMPLIANT, G.NON_COMPLIANT, G.COMPLIANT, G.COMPLIANT)).findings)
+    findings[1] = finding("beltinci", O.PROGRAMME, G.NON_COMPLIANT, letter=False)
+    with pytest.raises(ComplianceError, match=r"rule programme.non_compliant gives no letter paragraph"):
+        compose.letters(REGISTRY, Assessment(2019, tuple(findings), "r", "d"), OFFICE, DATE)
+
+
+# --- Slovenian typography -----------------------------------------------------------------
+
+@pytest.mark.parametrize("day, expected", [(dt.date(2020, 3, 2), "2. 3. 2020"), (dt.date(2021, 12, 31), "31. 12. 2021")])
+def test_slovenian_date(day, expected):
+    assert slovenian_date(day) == expected
+
+
+def test_typography_quotes_and_periods():
+    assert typeset('program "Skupaj" za obdobje 2017-2021') == "program »Skupaj« za obdobje 2017–2021"
+    assert typeset("„Akcijski načrt“ 2018 - 2022") == "»Akcijski načrt« 2018–2022"
+    assert typeset("54201-1/2020-UN/2") == "54201-1/2020-UN/2"  # a file number is not a period
+
+
+def test_rule_paragraphs_get_slovenian_typography():
+    findings = list(assessment(("beltinci", G.COMPLIANT, G.NON_COMPLIANT, G.COMPLIANT, G.COMPLIANT)).findings)
+    findings[1] = findings[1].model_copy(update={"letter": 'Program "Romi" za obdobje 2012-2016 je potekel.'})
+    letter = compose.letters(REGISTRY, Assessment(2019, tuple(findings), "r", "d"), OFFICE, DATE)[0]
+    assert "Program »Romi« za obdobje 2012–2016 je potekel." in text_of(letter)
+
+
+# --- the formats ---------------------------------------------------------------------------
+
+HOSTILE = 'Občina <script>alert("x")</script> & Co.'
+
+
+def hostile_letter() -> compose.Letter:
+    findings = list(assessment(("beltinci", G.COMPLIANT, G.NON_COMPLIANT, G.COMPLIANT, G.COMPLIANT)).findings)
+    findings[1] = findings[1].model_copy(update={"letter": HOSTILE})
+    return compose.letters(REGISTRY, Assessment(2019, tuple(findings), "r", "d"), OFFICE, DATE)[0]
+
+
+def test_html_escapes_every_value_and_prints_on_a4():
+    page = batch.render_letter(hostile_letter(), ["html"])["html"].decode("utf-8")
+    assert "<script>" not in page
+    assert "Občina &lt;script&gt;alert(»x«)&lt;/script&gt; &amp; Co." in page
+    assert "size: A4" in page and '<html lang="sl">' in page
+
+
+def test_docx_reads_back_with_the_letter_text():
+    letter = one("murska-sobota", G.NON_COMPLIANT, G.NON_COMPLIANT, G.COMPLIANT, G.NON_COMPLIANT,
+                 data_years={"murska-sobota": 2018})
+    files = batch.render_letter(letter, ["docx", "txt"])
+    document = docx.Document(io.BytesIO(files["docx"]))
+    paragraphs = [p.text for p in document.paragraphs]
+    # Every non-empty line of the plain-text letter is a paragraph of the Word letter.
+    lines = [line.removeprefix("- ") for line in files["txt"].decode().splitlines() if line.strip()]
+    headings = {s.heading.upper(): s.heading for s in letter.sections}
+    assert [headings.get(line, line) for line in lines] == [p for p in paragraphs if p.strip()]
+    subject = next(p for p in document.paragraphs if p.text.startswith("Zadeva: "))
+    assert [run.bold for run in subject.runs if run.text == letter.subject] == [True]
+    assert "{{" not in "\n".join(paragraphs) and "{%" not in "\n".join(paragraphs)
+    assert document.core_properties.created == dt.datetime(2020, 3, 2, tzinfo=dt.timezone.utc)
+    assert document.core_properties.title == letter.subject
+
+
+def test_docx_survives_hostile_values():
+    files = batch.render_letter(hostile_letter(), ["docx"])
+    text = "\n".join(p.text for p in docx.Document(io.BytesIO(files["docx"])).paragraphs)
+    assert "Občina <script>alert(»x«)</script> & Co." in text
+
+
+def test_eml_is_a_draft_with_text_html_and_the_docx():
+    letter = one("crnomelj", G.COMPLIANT, G.NON_COMPLIANT, G.COMPLIANT, G.COMPLIANT)
+    files = batch.render_letter(letter, ["docx", "html", "txt", "eml"])
+    assert b"\r\n" in files["eml"] and b"\n" not in files["eml"].replace(b"\r\n", b"")
+    message = email.message_from_bytes(files["eml"], policy=policy.default)
+    assert message["X-Unsent"] == "1"
+    assert message["From"].addresses[0].addr_spec == "gp.un@gov.si"
+    assert [a.addr_spec for a in message["To"].addresses] == ["obcina.crnatelj@siol.net", "kabinet.zupanje@crnomelj.si"]
+    assert message["Subject"] == letter.subject
+    assert message["Message-ID"] == "<letter.2019.crnomelj.20200302@gov.si>"
+    assert message["Date"].datetime.date() == DATE
+    # The parts carry the .txt and .html letters (with the e-mail's CRLF line ends).
+    assert message.get_body(("plain",)).get_content().replace("\r\n", "\n") == files["txt"].decode()
+    assert message.get_body(("html",)).get_content().replace("\r\n", "\n") == files["html"].decode()
+    [attachment] = list(message.iter_attachments())
+    assert attachment.get_filename() == "crnomelj.docx"
+    assert attachment.get_content() == files["docx"]
+
+
+@pytest.mark.parametrize("address", ["a@b.si\r\nBcc: spy@evil.example", "a@b.si\nX: y", "ab.si"])
+def test_eml_refuses_addresses_that_could_inject_headers(address):
+    with pytest.raises(ComplianceError):
+        eml._address("Občina", address)
+
+
+def test_a_municipality_address_with_a_line_break_never_reaches_the_registry():
+    with pytest.raises(ValueError):
+        municipality("beltinci", "Občina Beltinci", "Občini Beltinci", emails=("a@b.si\r\nBcc: spy@evil.example",))
+
+
+# --- the batch -----------------------------------------------------------------------------
+
+def full_batch(formats=("docx", "html", "txt", "eml")) -> dict[str, bytes]:
+    grades = assessment(
+        ("beltinci", G.COMPLIANT, G.NON_COMPLIANT, G.PARTIAL, G.NON_COMPLIANT),
+        ("kuzma", G.NON_COMPLIANT, G.NON_COMPLIANT, G.NO_DATA, G.NO_DATA),
+        data_years={"kuzma": 2018},
+    )
+    return batch.render_batch(compose.letters(REGISTRY, grades, OFFICE, DATE), 2019, DATE, formats)
+
+
+def test_manifest_lists_each_letter_with_its_files():
+    files = full_batch()
+    manifest = json.loads(files["manifest.json"])
+    assert manifest["year"] == 2019 and manifest["date"] == "2020-03-02"
+    assert [(e["municipality"], e["reasons"]) for e in manifest["letters"]] == [
+        ("beltinci", ["programme", "cooperation"]), ("kuzma", ["reporting", "programme"])]
+    entry = manifest["letters"][1]
+    assert entry["name"] == "Občina Kuzma" and entry["emails"] == ["info@obcina-kuzma.si"]
+    assert entry["deadline"] == "2020-04-01"
+    assert entry["files"] == {f: f"kuzma.{f}" for f in ("docx", "html", "txt", "eml")}
+    assert set(files) == {"manifest.json"} | {f"{m}.{f}" for m in ("beltinci", "kuzma") for f in ("docx", "html", "txt", "eml")}
+
+
+def test_only_the_chosen_formats_are_written():
+    files = full_batch(formats=("txt", "eml"))
+    assert set(files) == {"manifest.json", "beltinci.txt", "beltinci.eml", "kuzma.txt", "kuzma.eml"}
+    assert json.loads(files["manifest.json"])["letters"][0]["files"] == {"txt": "beltinci.txt", "eml": "beltinci.eml"}
+
+
+def test_same_input_gives_the_same_bytes_in_another_process():
+    here = full_batch()
+    assert full_batch() == here
+    script = (
+        "import sys, json; sys.path.insert(0, sys.argv[1]); import test_letters as t; "
+        "files = t.full_batch(); sys.stdout.buffer.write(json.dumps({k: v.hex() for k, v in files.items()}).encode())"
+    )
+    env = {**os.environ, "PYTHONHASHSEED": "12345"}
+    result = subprocess.run([sys.executable, "-c", script, str(Path(__file__).parent)], capture_output=True, env=env, check=True)
+    there = {k: bytes.fromhex(v) for k, v in json.loads(result.stdout).items()}
+    assert there == here
+
+
+def test_write_batch_creates_the_folder(tmp_path):
+    files = full_batch(("txt",))
+    out = tmp_path / "letters" / "2019"
+    batch.write_batch(out, files)
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == files
+    assert [p.name for p in (tmp_path / "letters").iterdir()] == ["2019"]  # no staging left behind
+    reference = tmp_path / "plain"
+    reference.mkdir()
+    assert out.stat().st_mode == reference.stat().st_mode  # shared with colleagues like any folder
+
+
+def test_existing_letters_are_not_overwritten_without_force(tmp_path):
+    files = full_batch(("txt",))
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "kuzma.txt").write_text("signed copy")
+    with pytest.raises(ComplianceError, match=r"1 file\(s\) already exist \(kuzma.txt\).*--force"):
+        batch.write_batch(out, files)
+    assert [p.name for p in out.iterdir()] == ["kuzma.txt"] and (out / "kuzma.txt").read_text() == "signed copy"
+    batch.write_batch(out, files, force=True)
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == files
+
+
+def test_a_failed_write_leaves_the_folder_as_it_was(tmp_path, monkeypatch):
+    files = full_batch(("txt",))
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "kuzma.txt").write_text("old letter")
+    (out / "other.pdf").write_text("not ours")
+    real_replace, calls = os.replace, []
+
+    def failing_replace(src, dst):
+        calls.append(dst)
+        if len(calls) == 4:  # halfway through moving the batch into place
+            raise OSError("disk full")
+        return real_replace(src, dst)
+
+    monkeypatch.setattr(batch.os, "replace", failing_replace)
+    with pytest.raises(OSError, match="disk full"):
+        batch.write_batch(out, files, force=True)
+    monkeypatch.undo()
+    assert sorted(p.name for p in out.iterdir()) == ["kuzma.txt", "other.pdf"]
+    assert (out / "kuzma.txt").read_text() == "old letter"
+
+
+def test_a_failed_write_of_a_new_folder_leaves_nothing(tmp_path, monkeypatch):
+    def failing_rename(src, dst):
+        raise OSError("no space")
+
+    monkeypatch.setattr(batch.os, "rename", failing_rename)
+    with pytest.raises(OSError):
+        batch.write_batch(tmp_path / "out", full_batch(("txt",)))
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_the_template_script_makes_a_working_template(tmp_path):
+    """reports/templates/make_letter_template.py regenerates a letter.docx the writer can fill."""
+    import importlib.util
+
+    script = ROOT / "reports" / "templates" / "make_letter_template.py"
+    spec = importlib.util.spec_from_file_location("make_letter_template", script)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    (tmp_path / "letter.docx").write_bytes(module.build())
+    assert module.build() == (tmp_path / "letter.docx").read_bytes()  # regenerating is reproducible
+    letter = one("kuzma", G.NON_COMPLIANT, G.NON_COMPLIANT, G.COMPLIANT, G.COMPLIANT, data_years={"kuzma": 2018})
+    from compliance.letters import docx as docx_writer
+
+    made = docx.Document(io.BytesIO(docx_writer.render(letter, tmp_path)))
+    bundled = docx.Document(io.BytesIO(batch.render_letter(letter, ["docx"])["docx"]))
+    assert [p.text for p in made.paragraphs] == [p.text for p in bundled.paragraphs]
+    assert any(letter.subject in p.text for p in made.paragraphs)

@@ -1,0 +1,211 @@
+"""`compliance letters` on the bundled 2019 data, through the command line."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+import docx
+import pytest
+
+from compliance.assess import assess
+from compliance.letters.office import load_office
+from compliance.letters.typography import typeset
+from compliance.vocabulary import Grade, Obligation, RuleKind
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA, RULES = ROOT / "data", ROOT / "rules"
+FORMATS = ("docx", "html", "txt", "eml")
+DATE = "2020-03-02"
+
+
+@pytest.fixture(scope="module")
+def findings_2019():
+    registry, assessment = assess(DATA, RULES, 2019)
+    return registry, assessment
+
+
+def run(cli, out: Path, *args: str):
+    return cli("letters", "--year", "2019", "--out", str(out), "--date", DATE, *args)
+
+
+def manifest(out: Path) -> dict:
+    return json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+
+
+def assert_clean_failure(result, *fragments: str) -> None:
+    assert result.exit_code == 2, result.output
+    assert "Traceback" not in result.output + result.stderr
+    for fragment in fragments:
+        assert fragment in result.stderr, (fragment, result.stderr)
+
+
+def test_2019_batch_goes_to_exactly_the_municipalities_the_policy_names(cli, tmp_path, findings_2019):
+    registry, assessment = findings_2019
+    result = run(cli, tmp_path / "letters")
+    assert result.exit_code == 0, result.output
+    # The policy, from the grades: no report, or a statutory duty not complied with.
+    expected = [
+        m for m in assessment.municipalities
+        if any(f.grade == Grade.NON_COMPLIANT and (f.obligation == Obligation.REPORTING or f.kind == RuleKind.DUTY)
+               for f in assessment.of(m))
+    ]
+    listed = [entry["municipality"] for entry in manifest(tmp_path / "letters")["letters"]]
+    assert listed == expected
+    # The design names the municipalities that sent nothing for 2019, and Celje, with no entry.
+    assert {"kuzma", "semic", "sentjernej", "skocjan", "celje"} <= set(listed)
+    assert {"crnomelj", "cankova"}.isdisjoint(listed)  # programme in force, working body met
+    files = sorted(p.name for p in (tmp_path / "letters").iterdir())
+    assert files == sorted(["manifest.json"] + [f"{m}.{f}" for m in listed for f in FORMATS])
+    for ident in listed:  # the table on stdout names everyone who gets a letter
+        assert registry.get(ident).name in result.output
+
+
+def test_each_reason_has_its_paragraph_and_the_dative_address(cli, tmp_path, findings_2019):
+    registry, assessment = findings_2019
+    out = tmp_path / "letters"
+    assert run(cli, out).exit_code == 0
+    for entry in manifest(out)["letters"]:
+        municipality = registry.get(entry["municipality"])
+        text = (out / entry["files"]["txt"]).read_text(encoding="utf-8")
+        assert entry["reasons"], entry
+        for reason in entry["reasons"]:
+            paragraph = assessment.finding(municipality.id, Obligation(reason)).letter
+            assert typeset(" ".join(paragraph.split())) in text, (municipality.id, reason)
+        assert f"Poslati (po elektronski pošti):\n- {municipality.dative} ({', '.join(municipality.emails)})" in text
+        assert entry["emails"] == list(municipality.emails) and entry["name"] == municipality.name
+        assert "Datum: 2. 3. 2020\n" in text
+
+
+def test_non_reporting_letters_request_the_report_with_the_older_facts(cli, tmp_path, findings_2019):
+    _, assessment = findings_2019
+    wording = load_office(DATA / "office.yaml").wording
+    out = tmp_path / "letters"
+    assert run(cli, out, "--municipality", "kuzma", "--municipality", "celje").exit_code == 0
+    kuzma = (out / "kuzma.txt").read_text(encoding="utf-8")
+    request = assessment.finding("kuzma", Obligation.REPORTING).letter
+    assert kuzma.index(" ".join(request.split())) < kuzma.index("S spoštovanjem,")
+    # Which older facts the Office holds, and from which year (Kuzma's are from 2018).
+    programme = assessment.finding("kuzma", Obligation.PROGRAMME)
+    assert f"{wording.held_facts.format(data_year=2018)}\n- Program ukrepov: {typeset(programme.message('sl'))}\n" in kuzma
+    assert wording.intro_reported.format(year=2019) not in kuzma
+    celje = (out / "celje.txt").read_text(encoding="utf-8")
+    assert wording.no_held_facts in celje
+    assert "Mestni občini Celje (mestna.obcina.celje@celje.si)" in celje
+    assert [e["reasons"][0] for e in manifest(out)["letters"]] == ["reporting", "reporting"]
+
+
+def test_deadline_moves_past_presheren_day(cli, tmp_path):
+    out = tmp_path / "letters"
+    result = cli("letters", "--year", "2019", "--out", str(out), "--date", "2021-01-09",
+                 "--municipality", "kuzma", "--format", "txt")
+    assert result.exit_code == 0, result.output
+    [entry] = manifest(out)["letters"]
+    assert entry["deadline"] == "2021-02-09"  # 8 February 2021, a Monday, is Prešeren Day
+    assert "najpozneje do 9. 2. 2021" in (out / "kuzma.txt").read_text(encoding="utf-8")
+    assert "9. 2. 2021" in result.output
+
+
+def test_deadline_moves_past_a_weekend(cli, tmp_path):
+    out = tmp_path / "letters"
+    assert cli("letters", "--year", "2019", "--out", str(out), "--date", "2020-03-05",
+               "--municipality", "kuzma", "--format", "txt").exit_code == 0
+    assert manifest(out)["letters"][0]["deadline"] == "2020-04-06"  # Saturday 4 April -> Monday
+
+
+def test_a_rerun_reproduces_every_file_byte_for_byte(cli, tmp_path):
+    first, second = tmp_path / "a", tmp_path / "b"
+    assert run(cli, first).exit_code == 0
+    assert run(cli, second).exit_code == 0
+    names = sorted(p.name for p in first.iterdir())
+    assert names == sorted(p.name for p in second.iterdir())
+    assert any(n.endswith(".docx") for n in names) and any(n.endswith(".eml") for n in names)
+    for name in names:
+        assert (first / name).read_bytes() == (second / name).read_bytes(), name
+
+
+def test_existing_letters_are_kept_without_force(cli, tmp_path):
+    out = tmp_path / "letters"
+    assert run(cli, out, "--municipality", "kuzma").exit_code == 0
+    (out / "kuzma.txt").write_text("edited and signed", encoding="utf-8")
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    result = run(cli, out, "--municipality", "kuzma")
+    assert_clean_failure(result, "already exist", "kuzma.txt", "--force")
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == before
+    result = run(cli, out, "--municipality", "kuzma", "--force")
+    assert result.exit_code == 0, result.output
+    assert "edited and signed" not in (out / "kuzma.txt").read_text(encoding="utf-8")
+
+
+def test_docx_from_the_command_reads_back(cli, tmp_path):
+    out = tmp_path / "letters"
+    assert run(cli, out, "--municipality", "kuzma", "--format", "docx").exit_code == 0
+    document = docx.Document(io.BytesIO((out / "kuzma.docx").read_bytes()))
+    text = "\n".join(p.text for p in document.paragraphs)
+    assert "Datum: 2. 3. 2020" in text and "Zadeva: " in text
+    assert "Občini Kuzma (info@obcina-kuzma.si)" in text
+    assert "mag. Stanko Baluh" in text and "{{" not in text
+    assert sorted(p.name for p in out.iterdir()) == ["kuzma.docx", "manifest.json"]
+
+
+def test_a_municipality_without_a_shortfall_gets_no_letter(cli, tmp_path):
+    out = tmp_path / "letters"
+    result = run(cli, out, "--municipality", "crnomelj")
+    assert result.exit_code == 0, result.output
+    assert manifest(out)["letters"] == []
+    assert "crnomelj" in result.output and "Brez pisma" in result.output
+
+
+def test_english_summary(cli, tmp_path):
+    result = run(cli, tmp_path / "letters", "--municipality", "kuzma", "--lang", "en", "--format", "txt")
+    assert result.exit_code == 0, result.output
+    assert "reply by" in result.output and "1 letter(s)" in result.output and "2020-04-01" in result.output
+    assert "Zadeva: Poziv" in (tmp_path / "letters" / "kuzma.txt").read_text(encoding="utf-8")  # letters stay Slovenian
+
+
+def test_unknown_municipality_suggests_the_closest(cli, tmp_path):
+    result = run(cli, tmp_path / "letters", "--municipality", "kuzmaa")
+    assert_clean_failure(result, "unknown municipality: kuzmaa", "kuzma")
+    assert not (tmp_path / "letters").exists()
+
+
+def test_unknown_year_lists_the_years_with_data(cli, tmp_path):
+    result = cli("letters", "--year", "2031", "--out", str(tmp_path / "letters"), "--date", DATE)
+    assert_clean_failure(result, "unknown year: 2031", "2019")
+    assert not (tmp_path / "letters").exists()
+
+
+def test_unknown_format_is_refused(cli, tmp_path):
+    result = run(cli, tmp_path / "letters", "--format", "docx,pdf")
+    assert result.exit_code == 2 and "pdf" in result.stderr
+    assert not (tmp_path / "letters").exists()
+
+
+def test_broken_office_configuration_is_located_and_nothing_is_written(cli, tmp_path, data_copy):
+    path = data_copy / "office.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("reply_days: 30", "reply_days: many"), encoding="utf-8")
+    line = next(n for n, l in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if l.startswith("reply_days"))
+    result = run(cli, tmp_path / "letters", "--data-dir", str(data_copy))
+    assert_clean_failure(result, f"office.yaml:{line}: field reply_days:")
+    assert not (tmp_path / "letters").exists()
+
+
+def test_broken_template_is_named_and_nothing_is_written(cli, tmp_path):
+    templates = tmp_path / "templates"
+    templates.mkdir()
+    for source in (ROOT / "reports" / "templates").iterdir():
+        (templates / source.name).write_bytes(source.read_bytes())
+    (templates / "letter.html.j2").write_text("<p>{{ subject }</p>\n", encoding="utf-8")
+    result = run(cli, tmp_path / "letters", "--templates-dir", str(templates))
+    assert_clean_failure(result, "letter.html.j2:1: template error")
+    assert not (tmp_path / "letters").exists()
+
+
+def test_data_quality_notes_are_shown_for_recipients(cli, tmp_path, findings_2019):
+    registry, _ = findings_2019
+    result = run(cli, tmp_path / "letters", "--format", "txt")
+    for entry in manifest(tmp_path / "letters")["letters"]:
+        for note in registry.get(entry["municipality"]).notes:
+            assert note in result.stderr
+        assert entry["notes"] == list(registry.get(entry["municipality"]).notes)
