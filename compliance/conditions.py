@@ -21,6 +21,7 @@ from enum import Enum
 from typing import Any, Callable, Iterator, Mapping
 
 from compliance.facts import FIELDS
+from compliance.messages import msg
 from compliance.suggest import closest
 
 COMPARISONS = {
@@ -39,33 +40,34 @@ def _field_problem(field: Any) -> str | None:
     if isinstance(field, str) and field in FIELDS:
         return None
     hint = closest(str(field), FIELDS)
-    known = f"did you mean: {', '.join(hint)}" if hint else f"known fields: {', '.join(FIELDS)}"
-    return f"unknown field {field!r} ({known})"
+    if hint:
+        return msg("cond.unknown_field_hint", field=field, hint=", ".join(hint))
+    return msg("cond.unknown_field", field=field, known=", ".join(FIELDS))
 
 
 def _value_problem(field: str, value: Any, ordering: bool) -> str | None:
     if isinstance(value, Mapping):
         if list(value) != ["$m"]:
-            return f"{field}: a value is a scalar or {{$m: field}}, not {dict(value)!r}"
+            return msg("cond.value_shape", field=field, value=dict(value))
         return _field_problem(value["$m"])
     if value is None:
         # durable-rules treats null as a value; facts leave unstated fields out instead
-        return f"{field}: null never matches; to test that it is not stated, use {{$nex: {{{field}: 1}}}}"
+        return msg("cond.null", field=field)
     kind = FIELDS[field]
     if issubclass(kind, Enum):
         allowed = [member.value for member in kind]
         if ordering:
-            return f"{field} is a category: test it with equality, not an ordering"
+            return msg("cond.category_ordering", field=field)
         if value not in allowed:
             hint = closest(str(value), allowed)
-            return f"{field}: unknown value {value!r} (allowed: {', '.join(allowed)})" + (
-                f"; did you mean {hint[0]!r}?" if hint else ""
-            )
+            if hint:
+                return msg("cond.unknown_value_hint", field=field, value=value, allowed=", ".join(allowed), hint=hint[0])
+            return msg("cond.unknown_value", field=field, value=value, allowed=", ".join(allowed))
         return None
     if kind is bool and not isinstance(value, bool):
-        return f"{field}: expected true or false, got {value!r}"
+        return msg("cond.expected_bool", field=field, value=value)
     if kind is int and (isinstance(value, bool) or not isinstance(value, int)):
-        return f"{field}: expected a whole number, got {value!r}"
+        return msg("cond.expected_int", field=field, value=value)
     return None
 
 
@@ -80,35 +82,32 @@ def problems(condition: Any, where: tuple = ("when",)) -> Iterator[tuple[tuple, 
     The path leads to the wrong part through the condition's keys and list indices.
     """
     if not isinstance(condition, Mapping) or len(condition) != 1:
-        yield where, (
-            "a condition is a mapping with exactly one key (a field or one of "
-            f"{', '.join(OPERATORS)}); combine tests with $and / $or"
-        )
+        yield where, msg("cond.shape", operators=", ".join(OPERATORS))
         return
     (key, body), = condition.items()
     here = (*where, key)
     if key in LOGICAL:
         if not isinstance(body, list) or not body:
-            yield here, f"{key} takes a non-empty list of conditions"
+            yield here, msg("cond.logical_list", key=key)
             return
         for index, part in enumerate(body):
             yield from problems(part, (*here, index))
     elif key in COMPARISONS or key in EXISTENCE:
         if not isinstance(body, Mapping) or len(body) != 1:
-            yield here, f"{key} takes a mapping with one field, e.g. {{{key}: {{wb_meetings: 1}}}}"
+            yield here, msg("cond.comparison_shape", key=key)
             return
         (field, value), = body.items()
         problem = _field_problem(field)
         if problem is None and key in EXISTENCE and value != 1:
-            problem = f"{key} takes {{field: 1}}"
+            problem = msg("cond.existence", key=key)
         elif problem is None and key in COMPARISONS:
             problem = _value_problem(field, value, ordering=key != "$neq")
         if problem:
             yield (*here, field), problem
     elif isinstance(key, str) and key.startswith("$"):
-        yield here, f"unknown operator {key!r} (known: {', '.join(OPERATORS)})"
+        yield here, msg("cond.unknown_operator", key=key, operators=", ".join(OPERATORS))
     elif isinstance(body, Mapping) and set(body) & set(OPERATORS):
-        yield here, f"write {{op: {{{key}: value}}}}, not {{{key}: {{op: value}}}} (durable-rules rejects the latter)"
+        yield here, msg("cond.inverted", key=key)
     else:
         problem = _field_problem(key) or _value_problem(key, body, ordering=False)
         if problem:

@@ -31,6 +31,7 @@ import json
 from typing import Any, Callable, Iterable, Sequence
 
 from compliance.errors import ComplianceError, DataError, Problem
+from compliance.messages import msg
 from compliance.rules import Rule, RuleBook
 
 SID = "run"
@@ -87,10 +88,10 @@ def _compile(host, name: str, rules: Sequence[Rule], record) -> None:
         try:
             alone.set_rulesets({f"{name}-check-{index}": _definition([rule], record)})
         except Exception as exc:
-            problems.append(Problem(rule.file, f"rule {rule.id}: durable-rules cannot compile the condition ({exc})", line=rule.line, field="when"))
+            problems.append(Problem(rule.file, msg("rules.rule", rule=rule.id, message=msg("engine.rule_condition", reason=exc)), line=rule.line, field="when"))
         else:
             _free(alone, f"{name}-check-{index}")
-    raise DataError(problems or [Problem(rules[0].file, f"durable-rules cannot compile the rules ({reason})")])
+    raise DataError(problems or [Problem(rules[0].file, msg("engine.rules", reason=reason))])
 
 
 def _free(host, name: str) -> None:
@@ -130,10 +131,10 @@ def match(rulebook: RuleBook, facts: Sequence[dict[str, Any]], batch: int = BATC
                 host.assert_facts(name, chunk)
                 state = host.get_state(name, SID)
             except Exception as exc:
-                raise EngineError(f"durable-rules failed on facts {start}–{start + len(chunk) - 1}: {getattr(exc, 'message', exc)}") from None
+                raise EngineError(msg("engine.facts_failed", start=start, end=start + len(chunk) - 1, reason=getattr(exc, "message", exc))) from None
             failure = errors or state.get("exception") or state.get("$ex")
             if failure:
-                raise EngineError(f"a rule action failed: {failure}")
+                raise EngineError(msg("engine.action_failed", failure=failure))
             host.delete_state(name, SID)
     finally:
         _free(host, name)

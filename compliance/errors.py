@@ -1,10 +1,16 @@
-"""Problems found in the user's data, reported all at once with file, line and field."""
+"""Problems found in the user's data, reported all at once with file, line and field.
+
+Their text comes from the catalog (compliance.messages) and is worded only when printed,
+in the command's language; str() words it in the current language.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Optional
+from typing import Any, Iterable, Optional
+
+from compliance.messages import msg, render
 
 
 def display_path(path: Path) -> str:
@@ -17,26 +23,45 @@ def display_path(path: Path) -> str:
 
 @dataclass(frozen=True)
 class Problem:
-    """One thing wrong in an input file, located as precisely as the file allows."""
+    """One thing wrong in an input file, located as precisely as the file allows.
+
+    `message` is a catalog Message (or pydantic's, or plain text, shown as it is).
+    """
 
     file: Path
-    message: str
+    message: Any
     line: Optional[int] = None
     municipality: Optional[str] = None
     field: Optional[str] = None
 
-    def __str__(self) -> str:
+    def render(self, lang: Optional[str] = None) -> str:
         where = display_path(self.file) + (f":{self.line}" if self.line else "")
         parts = [where]
         if self.municipality:
-            parts.append(f"municipality {self.municipality}")
+            parts.append(render(msg("where.municipality", id=self.municipality), lang))
         if self.field:
-            parts.append(f"field {self.field}")
-        return ": ".join(parts) + f": {self.message}"
+            parts.append(render(msg("where.field", field=self.field), lang))
+        return ": ".join(parts) + f": {render(self.message, lang)}"
+
+    def __str__(self) -> str:
+        return self.render()
 
 
 class ComplianceError(Exception):
-    """An error the user can fix; the CLI prints it without a traceback and exits 2."""
+    """An error the user can fix; the CLI prints it without a traceback and exits 2.
+
+    The argument is a catalog Message (or plain text).
+    """
+
+    def __init__(self, message: Any = ""):
+        self.message = message
+        super().__init__(message)
+
+    def render(self, lang: Optional[str] = None) -> str:
+        return render(self.message, lang)
+
+    def __str__(self) -> str:
+        return self.render()
 
 
 class DataError(ComplianceError):
@@ -44,15 +69,23 @@ class DataError(ComplianceError):
 
     def __init__(self, problems: Iterable[Problem]):
         self.problems = list(problems)
-        super().__init__("\n".join(str(p) for p in self.problems))
+        super().__init__()
+
+    def render(self, lang: Optional[str] = None) -> str:
+        return "\n".join(problem.render(lang) for problem in self.problems)
+
+
+# What a NotFound names, and how it introduces the known values.
+_UNKNOWN = {"year": "notfound.year", "municipality": "notfound.municipality"}
+_HINTS = {"did you mean": "hint.did_you_mean", "years with data": "hint.years_with_data"}
 
 
 class NotFound(ComplianceError):
-    """An unknown year, municipality or other name, with the closest known ones."""
+    """An unknown year or municipality, with the closest known ones."""
 
     def __init__(self, what: str, value: object, suggestions: Iterable[object] = (), known_label: str = "did you mean"):
         self.suggestions = [str(s) for s in suggestions]
-        message = f"unknown {what}: {value}"
+        message = msg(_UNKNOWN[what], value=value)
         if self.suggestions:
-            message += f" ({known_label}: {', '.join(self.suggestions)})"
+            message = msg(_HINTS[known_label], text=message, names=", ".join(self.suggestions))
         super().__init__(message)

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Optional
 
+from compliance.messages import Invalid
 from compliance.models import Record
 from compliance.suggest import closest
 from compliance.vocabulary import CooperationForm, Obligation, ProgrammeStatus
@@ -77,7 +78,9 @@ def subject_from_values(given: dict[str, Any], municipality: str = "test") -> Su
     for name in given:
         if name not in FIELDS:
             hint = closest(name, FIELDS)
-            raise ValueError(f"unknown fact field {name!r}" + (f" (did you mean: {', '.join(hint)})" if hint else ""))
+            if hint:
+                raise Invalid("facts.unknown_field_hint", name=name, hint=", ".join(hint))
+            raise Invalid("facts.unknown_field", name=name)
     year = given["year"]
     reported = given.get("reported", True)
     end = given.get("programme_end")

@@ -11,6 +11,7 @@ from typing import Any, Sequence
 from compliance import facts as factlib
 from compliance.engine import match
 from compliance.errors import DataError, Problem
+from compliance.messages import msg
 from compliance.findings import Finding
 from compliance.rules import Rule, RuleBook
 from compliance.vocabulary import LANGUAGES, Obligation
@@ -25,11 +26,10 @@ def _one_rule(rulebook: RuleBook, obligation: Obligation, subject: factlib.Subje
     if len(mine) == 1:
         return rulebook.by_id[mine[0]]
     shown = {name: fact.get(name) for name in group.fields}
-    what = "no rule gives a grade" if not mine else f"several rules give a grade ({', '.join(mine)})"
-    raise DataError([Problem(
-        group.file, f"{what} for {obligation.value} of {subject.municipality} {subject.record.year} "
-        f"(facts {shown}); run `compliance rules lint`", municipality=subject.municipality,
-    )])
+    what = msg("judge.no_rule") if not mine else msg("judge.several_rules", rules=", ".join(mine))
+    message = msg("judge.not_one_grade", what=what, obligation=obligation.value, municipality=subject.municipality,
+                  year=subject.record.year, facts=shown)
+    raise DataError([Problem(group.file, message, municipality=subject.municipality)])
 
 
 def _messages(rule: Rule, context: dict[str, Any], data_year: int | None, stale: bool) -> dict[str, str]:

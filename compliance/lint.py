@@ -20,6 +20,7 @@ from pydantic import ValidationError
 from compliance import facts as factlib
 from compliance.engine import match
 from compliance.errors import DataError
+from compliance.messages import msg
 from compliance.judge import finding
 from compliance.rules import RuleBook
 from compliance.vocabulary import CooperationForm, Grade, Obligation, ProgrammeStatus
@@ -101,7 +102,9 @@ def lint(rulebook: RuleBook) -> Report:
         cases += [(obligation, combination, subject) for combination, subject in feasible]
         for rule in group.rules:
             if rule.grade in NEEDS_LETTER and rule.letter is None:
-                report.problems.append(f"{rule.file.name}:{rule.line}: rule {rule.id}: grade {rule.grade.value} needs a letter paragraph (letter:)")
+                report.problems.append(str(msg(
+                    "lint.needs_letter", place=f"{rule.file.name}:{rule.line}", rule=rule.id, grade=rule.grade.value,
+                )))
     matched = match(rulebook, [factlib.fact(subject) for _, _, subject in cases])
     for (obligation, combination, subject), rule_ids in zip(cases, matched):
         mine = [rule_id for rule_id in rule_ids if rulebook.by_id[rule_id].obligation == obligation]

@@ -12,6 +12,7 @@ from typing import Optional
 from pydantic import BaseModel, ConfigDict, EmailStr, Field, model_validator
 from slugify import slugify
 
+from compliance.messages import Invalid
 from compliance.vocabulary import MAX_YEAR, MIN_YEAR, CooperationForm, MunicipalityKind, ProgrammeStatus
 
 Year = Field(ge=MIN_YEAR, le=MAX_YEAR)
@@ -45,7 +46,7 @@ class Municipality(Strict):
     def _id_is_slug_of_short_name(self) -> "Municipality":
         expected = municipality_id(self.short_name)
         if self.id != expected:
-            raise ValueError(f"id must be the slug of short_name {self.short_name!r}: {expected!r}")
+            raise Invalid("model.slug_mismatch", short_name=self.short_name, expected=expected)
         return self
 
 
@@ -56,7 +57,7 @@ class Period(Strict):
     @model_validator(mode="after")
     def _ends_after_start(self) -> "Period":
         if self.start is not None and self.end is not None and self.end < self.start:
-            raise ValueError(f"period ends ({self.end}) before it starts ({self.start})")
+            raise Invalid("model.period_order", end=self.end, start=self.start)
         return self
 
 
@@ -79,11 +80,11 @@ class WorkingBody(Strict):
     def _consistent(self) -> "WorkingBody":
         if self.established is False:
             if self.meetings:
-                raise ValueError("a working body that is not established cannot have met")
+                raise Invalid("model.wb_not_established_met")
             if self.active:
-                raise ValueError("a working body that is not established cannot be active")
+                raise Invalid("model.wb_not_established_active")
         if self.active is False and self.meetings:
-            raise ValueError("a working body that met is not inactive")
+            raise Invalid("model.wb_met_inactive")
         return self
 
 
@@ -110,7 +111,7 @@ class Record(Strict):
     @model_validator(mode="after")
     def _years_agree(self) -> "Record":
         if self.data_year is not None and self.data_year > self.year:
-            raise ValueError(f"data_year {self.data_year} is after the report year {self.year}")
+            raise Invalid("model.data_year_after", data_year=self.data_year, year=self.year)
         if self.reported and self.data_year != self.year:
-            raise ValueError("a municipality that reported has data_year equal to the year")
+            raise Invalid("model.reported_data_year")
         return self

@@ -11,6 +11,7 @@ from pydantic import ValidationError
 
 from compliance import paths, yamlfile
 from compliance.errors import NotFound, Problem
+from compliance.messages import msg
 from compliance.models import Record
 
 YEAR_FILE = re.compile(r"^(\d{4})\.yaml$")
@@ -51,22 +52,22 @@ def read_records(data_dir: Path, year: int) -> tuple[RecordSet, list[Problem]]:
     path = records_path(data_dir, year)
     raw = yamlfile.load(path)
     if not isinstance(raw, dict) or not isinstance(raw.get("records"), list):
-        return RecordSet(year, path, None), [Problem(path, "expected a mapping with 'year', 'source' and a list 'records'")]
+        return RecordSet(year, path, None), [Problem(path, msg("records.shape"))]
     problems: list[Problem] = []
     if raw.get("year") != year:
-        problems.append(Problem(path, f"'year' must be {year}, as the file name says", line=raw.line_of("year"), field="year"))
+        problems.append(Problem(path, msg("records.year_mismatch", year=year), line=raw.line_of("year"), field="year"))
     source = None
     if not isinstance(raw.get("source"), str):
-        problems.append(Problem(path, "'source' must name the report text, relative to the data folder", line=raw.line, field="source"))
+        problems.append(Problem(path, msg("records.source_missing"), line=raw.line, field="source"))
     else:
         source = data_dir / raw["source"]
         if not source.is_file():
-            problems.append(Problem(path, f"source file not found: {source}", line=raw.line_of("source"), field="source"))
+            problems.append(Problem(path, msg("records.source_not_found", source=source), line=raw.line_of("source"), field="source"))
             source = None
     recordset = RecordSet(year, path, source)
     for item in raw["records"]:
         if not isinstance(item, dict):
-            problems.append(Problem(path, "a record must be a mapping", line=raw.line_of("records")))
+            problems.append(Problem(path, msg("records.not_mapping"), line=raw.line_of("records")))
             continue
         ident = item.get("municipality")
         try:
@@ -77,7 +78,7 @@ def read_records(data_dir: Path, year: int) -> tuple[RecordSet, list[Problem]]:
             continue
         if record.municipality in recordset.records:
             first = recordset.lines[record.municipality]
-            problems.append(Problem(path, f"duplicate record (first at line {first})", line=item.line, municipality=ident, field="municipality"))
+            problems.append(Problem(path, msg("records.duplicate", first=first), line=item.line, municipality=ident, field="municipality"))
             continue
         recordset.records[record.municipality] = record
         recordset.lines[record.municipality] = item.line

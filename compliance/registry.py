@@ -9,6 +9,7 @@ from pydantic import ValidationError
 
 from compliance import paths, yamlfile
 from compliance.errors import DataError, NotFound, Problem
+from compliance.messages import msg
 from compliance.models import Municipality
 from compliance.suggest import closest
 
@@ -47,14 +48,14 @@ def read_registry(data_dir: Path) -> tuple[Registry, list[Problem]]:
     raw = yamlfile.load(path)
     items = raw.get("municipalities") if isinstance(raw, dict) else None
     if not isinstance(items, list):
-        return Registry([], path), [Problem(path, "expected a mapping with a list 'municipalities'")]
+        return Registry([], path), [Problem(path, msg("registry.shape"))]
     problems: list[Problem] = []
     municipalities: list[Municipality] = []
     seen: set[str] = set()
     for index, item in enumerate(items):
         ident = item.get("id") if isinstance(item, dict) else None
         if not isinstance(item, dict):
-            problems.append(Problem(path, "expected a mapping", line=yamlfile.line_at(raw, ["municipalities"])))
+            problems.append(Problem(path, msg("registry.not_mapping"), line=yamlfile.line_at(raw, ["municipalities"])))
             continue
         try:
             municipality = Municipality(**item)
@@ -62,7 +63,7 @@ def read_registry(data_dir: Path) -> tuple[Registry, list[Problem]]:
             problems += yamlfile.validation_problems(path, item, exc, municipality=ident)
             continue
         if municipality.id in seen:
-            problems.append(Problem(path, "duplicate municipality", line=item.line, municipality=ident, field="id"))
+            problems.append(Problem(path, msg("registry.duplicate"), line=item.line, municipality=ident, field="id"))
             continue
         seen.add(municipality.id)
         municipalities.append(municipality)

@@ -21,6 +21,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from compliance import conditions, yamlfile
 from compliance.errors import DataError, Problem
+from compliance.messages import msg
 from compliance.facts import FIELDS
 from compliance.findings import LegalBasis
 from compliance.vocabulary import LANGUAGES, Grade, Obligation, RuleKind
@@ -85,7 +86,8 @@ def _render(rule: Rule, where: str, source: str, context: dict[str, Any]) -> str
     try:
         return " ".join(_template(source).render(context).split())
     except jinja2.TemplateError as exc:
-        raise DataError([Problem(rule.file, f"rule {rule.id}: {where}: {exc}", line=rule.line, field=where)]) from None
+        message = msg("rules.rule", rule=rule.id, message=msg("rules.render_error", where=where, reason=exc))
+        raise DataError([Problem(rule.file, message, line=rule.line, field=where)]) from None
 
 
 @dataclass(frozen=True)
@@ -131,7 +133,7 @@ def _compile(path: Path, raw: Any, index: int, spec: _RuleSpec, parsed: _RuleFil
     item = raw["rules"][index]
     line = getattr(item, "line", None)
     found = [
-        Problem(path, f"rule {spec.id}: {message}", line=yamlfile.line_at(item, list(where)), field=conditions.place(where))
+        Problem(path, msg("rules.rule", rule=spec.id, message=message), line=yamlfile.line_at(item, list(where)), field=conditions.place(where))
         for where, message in conditions.problems(spec.when)
     ]
     sources = {**{f"message.{lang}": getattr(spec.message, lang) for lang in LANGUAGES}, "letter": spec.letter}
@@ -141,7 +143,7 @@ def _compile(path: Path, raw: Any, index: int, spec: _RuleSpec, parsed: _RuleFil
         try:
             TEMPLATES.parse(source)
         except jinja2.TemplateSyntaxError as exc:
-            found.append(Problem(path, f"rule {spec.id}: template error: {exc.message}", line=yamlfile.line_at(item, where.split(".")), field=where))
+            found.append(Problem(path, msg("rules.rule", rule=spec.id, message=msg("rules.template_error", reason=exc.message)), line=yamlfile.line_at(item, where.split(".")), field=where))
     if found:
         return None, found
     rule = Rule(
@@ -156,7 +158,7 @@ def _name_rule(problem: Problem, ids: list[Any]) -> Problem:
     """`field rules.3.grade` says little to a reader: name the rule the problem is in."""
     parts = (problem.field or "").split(".")
     if len(parts) > 1 and parts[0] == "rules" and parts[1].isdigit() and int(parts[1]) < len(ids):
-        return dataclasses.replace(problem, message=f"rule {ids[int(parts[1])]}: {problem.message}")
+        return dataclasses.replace(problem, message=msg("rules.rule", rule=ids[int(parts[1])], message=problem.message))
     return problem
 
 
@@ -187,7 +189,7 @@ def load_rules(rules_dir: Path) -> RuleBook:
     """Read and check every rule file; any problem in any file raises one DataError."""
     files = rule_files(rules_dir)
     if not files:
-        raise DataError([Problem(Path(rules_dir), "no rule files (*.yaml) in the rules folder")])
+        raise DataError([Problem(Path(rules_dir), msg("rules.no_files"))])
     problems: list[Problem] = []
     groups: dict[Obligation, ObligationRules] = {}
     seen: dict[str, Rule] = {}
@@ -202,18 +204,18 @@ def load_rules(rules_dir: Path) -> RuleBook:
             continue
         if group.obligation in groups:
             other = groups[group.obligation].file.name
-            problems.append(Problem(path, f"obligation {group.obligation.value} is already defined in {other}", field="obligation"))
+            problems.append(Problem(path, msg("rules.obligation_twice", obligation=group.obligation.value, other=other), field="obligation"))
             continue
         for rule in group.rules:
             if rule.id in seen:
                 first = seen[rule.id]
-                problems.append(Problem(path, f"rule {rule.id}: duplicate rule id (first in {first.file.name}:{first.line})", line=rule.line, field="id"))
+                problems.append(Problem(path, msg("rules.rule", rule=rule.id, message=msg("rules.duplicate_id", first=f"{first.file.name}:{first.line}")), line=rule.line, field="id"))
             seen[rule.id] = rule
         groups[group.obligation] = group
     if not problems:
         for obligation in Obligation:
             if obligation not in groups:
-                problems.append(Problem(Path(rules_dir), f"no rule file for obligation {obligation.value}"))
+                problems.append(Problem(Path(rules_dir), msg("rules.no_file_for", obligation=obligation.value)))
     if problems:
         raise DataError(problems)
     ordered = {obligation: groups[obligation] for obligation in Obligation}

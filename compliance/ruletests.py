@@ -27,6 +27,7 @@ from compliance import facts as factlib
 from compliance import yamlfile
 from compliance.engine import match
 from compliance.errors import DataError, Problem
+from compliance.messages import PydanticMessage, joined, msg
 from compliance.judge import finding
 from compliance.rules import RuleBook
 from compliance.vocabulary import Grade, Obligation
@@ -91,10 +92,11 @@ def _load_file(path: Path) -> tuple[list[Case], list[Problem]]:
             subject = factlib.subject_from_values({"year": spec.year, **spec.facts})
         except (ValidationError, ValueError) as exc:
             if isinstance(exc, ValidationError):
-                reason = "no valid record has these facts: " + "; ".join(e["msg"] for e in exc.errors())
+                errors = joined(PydanticMessage.of(error) for error in exc.errors())
+                reason = msg("ruletests.no_valid_record", errors=errors)
             else:
-                reason = str(exc)
-            problems.append(Problem(path, f"case {spec.case!r}: {reason}", line=item.line_of("facts"), field="facts"))
+                reason = getattr(exc, "message", exc)  # facts.Invalid carries its catalog message
+            problems.append(Problem(path, msg("ruletests.case", case=spec.case, reason=reason), line=item.line_of("facts"), field="facts"))
             continue
         cases.append(Case(spec.case, path, item.line, subject, dict(spec.expect)))
     return cases, problems
@@ -104,7 +106,7 @@ def load_cases(folder: Path) -> list[Case]:
     """Every case of every file in `folder`; malformed files raise one located DataError."""
     files = case_files(folder)
     if not files:
-        raise DataError([Problem(Path(folder), "no rule test files (*.yaml)")])
+        raise DataError([Problem(Path(folder), msg("ruletests.no_files"))])
     cases, problems = [], []
     for path in files:
         try:
@@ -124,16 +126,19 @@ def _check(rulebook: RuleBook, case: Case, rule_ids: list[str]) -> list[str]:
     context = factlib.context(case.subject)
     for obligation, expected in case.expect.items():
         if expected.rule not in rulebook.by_id:
-            failures.append(f"{obligation.value}: no rule {expected.rule!r} in the rule files")
+            failures.append(str(msg("ruletests.unknown_rule", obligation=obligation.value, rule=expected.rule)))
             continue
         mine = [rule_id for rule_id in rule_ids if rulebook.by_id[rule_id].obligation == obligation]
         if len(mine) != 1:
-            got = "no rule" if not mine else "several rules: " + ", ".join(mine)
-            failures.append(f"{obligation.value}: expected {expected.grade.value} by {expected.rule}, got {got}")
+            got = msg("ruletests.got_none") if not mine else msg("ruletests.got_several", rules=", ".join(mine))
+            failures.append(str(msg("ruletests.expected", obligation=obligation.value, grade=expected.grade.value,
+                                    rule=expected.rule, got=got)))
             continue
         rule = rulebook.by_id[mine[0]]
         if (rule.grade, rule.id) != (expected.grade, expected.rule):
-            failures.append(f"{obligation.value}: expected {expected.grade.value} by {expected.rule}, got {rule.grade.value} by {rule.id}")
+            got = msg("ruletests.got_rule", grade=rule.grade.value, rule=rule.id)
+            failures.append(str(msg("ruletests.expected", obligation=obligation.value, grade=expected.grade.value,
+                                    rule=expected.rule, got=got)))
         try:
             finding(rule, case.subject, context, ())
         except DataError as exc:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from compliance.errors import DataError, Problem
+from compliance.messages import msg
 
 
 @dataclass(frozen=True)
@@ -21,15 +22,15 @@ class Report:
     path: Path
     kind: str  # text | docx | pdf
     lines: tuple[str, ...]
-    places: tuple[str, ...]  # where each line stands in the file, for messages
+    places: tuple  # where each line stands in the file (catalog messages), for messages
 
     @property
     def text(self) -> str:
         return "\n".join(self.lines)
 
 
-def _problem(path: Path, message: str) -> DataError:
-    return DataError([Problem(path, message)])
+def _problem(path: Path, message_id: str, **params) -> DataError:
+    return DataError([Problem(path, msg(message_id, **params))])
 
 
 def _clean(text: str) -> str:
@@ -42,9 +43,9 @@ def _read_text(path: Path, data: bytes) -> Report:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise _problem(path, f"not UTF-8 text (byte {exc.start}); expected plain UTF-8 text, a .docx or a PDF") from None
+        raise _problem(path, "sources.not_utf8", byte=exc.start) from None
     lines = tuple(unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n").split("\n"))
-    return Report(path, "text", lines, tuple(f"line {n}" for n in range(1, len(lines) + 1)))
+    return Report(path, "text", lines, tuple(msg("place.line", n=n) for n in range(1, len(lines) + 1)))
 
 
 def _read_docx(path: Path, data: bytes) -> Report:
@@ -54,13 +55,13 @@ def _read_docx(path: Path, data: bytes) -> Report:
     try:
         document = docx.Document(io.BytesIO(data))
     except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile) as exc:
-        raise _problem(path, f"cannot read the Word file: {exc or type(exc).__name__}") from None
+        raise _problem(path, "sources.docx_unreadable", reason=str(exc) or type(exc).__name__) from None
     lines: list[str] = []
-    places: list[str] = []
+    places: list = []
     for number, paragraph in enumerate(document.paragraphs, start=1):
         for line in _clean(paragraph.text).split("\n"):
             lines.append(line)
-            places.append(f"paragraph {number}")
+            places.append(msg("place.paragraph", n=number))
     return Report(path, "docx", tuple(lines), tuple(places))
 
 
@@ -71,18 +72,18 @@ def _read_pdf(path: Path, data: bytes) -> Report:
     try:
         reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted:
-            raise _problem(path, "the PDF is encrypted; save an unprotected copy")
+            raise _problem(path, "sources.pdf_encrypted")
         pages = [page.extract_text() or "" for page in reader.pages]
     except DataError:
         raise
     except (PdfReadError, ValueError, KeyError, TypeError, OSError) as exc:
-        raise _problem(path, f"cannot read the PDF: {exc or type(exc).__name__}") from None
+        raise _problem(path, "sources.pdf_unreadable", reason=str(exc) or type(exc).__name__) from None
     lines: list[str] = []
-    places: list[str] = []
+    places: list = []
     for number, page in enumerate(pages, start=1):
         for line in _clean(page).split("\n"):
             lines.append(line)
-            places.append(f"page {number}")
+            places.append(msg("place.page", n=number))
     return Report(path, "pdf", tuple(lines), tuple(places))
 
 
@@ -92,19 +93,18 @@ def read_report(path: Path) -> Report:
     try:
         data = path.read_bytes()
     except FileNotFoundError:
-        raise _problem(path, "file not found") from None
+        raise _problem(path, "file.not_found") from None
     except OSError as exc:
-        raise _problem(path, f"cannot read file: {exc.strerror or exc}") from None
+        raise _problem(path, "file.unreadable", reason=exc.strerror or exc) from None
     suffix = path.suffix.lower()
     if data.startswith(b"%PDF") or (suffix == ".pdf" and data):
         report = _read_pdf(path, data)
     elif data.startswith(b"PK\x03\x04") or suffix == ".docx":
         report = _read_docx(path, data)
     elif suffix == ".doc" or data.startswith(b"\xd0\xcf\x11\xe0"):
-        raise _problem(path, "an old Word .doc file; save it as .docx (or as text) first")
+        raise _problem(path, "sources.old_doc")
     else:
         report = _read_text(path, data)
     if not report.text.strip():
-        hint = " (a scanned PDF has no text layer: run OCR first)" if report.kind == "pdf" else ""
-        raise _problem(path, f"the file has no text{hint}")
+        raise _problem(path, "sources.no_text_pdf" if report.kind == "pdf" else "sources.no_text")
     return report

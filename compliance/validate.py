@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Iterable, Optional
 
 from compliance.errors import DataError, Problem
+from compliance.messages import msg
 from compliance.models import Record
 from compliance.records import RecordSet, available_years, read_records
 from compliance.registry import Registry, read_registry
@@ -59,20 +60,22 @@ def cross_check(registry: Registry, recordset: RecordSet) -> list[Problem]:
         line = recordset.lines[ident]
         if ident not in registry:
             hint = closest(ident, registry.ids)
-            suffix = f" (did you mean: {', '.join(hint)})" if hint else ""
-            problems.append(Problem(path, f"not in the registry{suffix}", line=line, municipality=ident, field="municipality"))
+            message = msg("validate.not_in_registry")
+            if hint:
+                message = msg("hint.did_you_mean", text=message, names=", ".join(hint))
+            problems.append(Problem(path, message, line=line, municipality=ident, field="municipality"))
         for field in _known_without_evidence(record):
-            problems.append(Problem(path, "a stated fact needs its evidence sentence", line=line, municipality=ident, field=field))
+            problems.append(Problem(path, msg("validate.no_evidence"), line=line, municipality=ident, field=field))
         if source_text is not None:
             for field, sentence in _evidence(record):
                 if normalise_space(sentence) not in source_text:
                     problems.append(Problem(
-                        path, f"evidence not found in {recordset.source.name}: {sentence[:80]!r}",
+                        path, msg("validate.evidence_not_found", source=recordset.source.name, sentence=sentence[:80]),
                         line=line, municipality=ident, field=field,
                     ))
     for municipality in registry:
         if municipality.id not in recordset.records and municipality.id not in recordset.invalid:
-            problems.append(Problem(path, f"no record for {recordset.year}", municipality=municipality.id))
+            problems.append(Problem(path, msg("validate.no_record", year=recordset.year), municipality=municipality.id))
     return problems
 
 

@@ -12,6 +12,7 @@ from typing import Any, Sequence
 import yaml
 
 from compliance.errors import DataError, Problem
+from compliance.messages import PydanticMessage, msg
 
 
 class Located(dict):
@@ -37,7 +38,7 @@ def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> Located:
         key = loader.construct_object(key_node, deep=True)
         if key in mapping:
             raise yaml.constructor.ConstructorError(
-                None, None, f"duplicate key {key!r}", key_node.start_mark
+                None, None, msg("yaml.duplicate_key", key=key), key_node.start_mark
             )
         mapping[key] = loader.construct_object(value_node, deep=True)
         mapping.key_lines[key] = key_node.start_mark.line + 1
@@ -52,16 +53,16 @@ def load(path: Path) -> Any:
     try:
         text = Path(path).read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise DataError([Problem(path, "file not found")]) from None
+        raise DataError([Problem(path, msg("file.not_found"))]) from None
     except (OSError, UnicodeDecodeError) as exc:
-        raise DataError([Problem(path, f"cannot read file: {exc}")]) from None
+        raise DataError([Problem(path, msg("file.unreadable", reason=exc))]) from None
     try:
         return yaml.load(text, Loader=_Loader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark is not None else None
         reason = getattr(exc, "problem", None) or str(exc)
-        raise DataError([Problem(path, f"malformed YAML: {reason}", line=line)]) from None
+        raise DataError([Problem(path, msg("yaml.malformed", reason=reason), line=line)]) from None
 
 
 def line_at(data: Any, loc: Sequence[Any]) -> int | None:
@@ -88,9 +89,7 @@ def validation_problems(
     for error in exc.errors():  # type: ignore[attr-defined]
         loc = [part for part in error["loc"]]
         field = ".".join(str(part) for part in loc) or None
-        message = error["msg"]
-        if error["type"] == "enum":
-            message += f" (got {error['input']!r})"
+        message = PydanticMessage.of(error)
         problems.append(
             Problem(path, message, line=line_at(raw, loc), municipality=municipality, field=field)
         )

@@ -156,14 +156,14 @@ def test_fail_on_exits_1_when_such_a_finding_exists(cli):
 
 
 def test_unknown_year_lists_the_years_with_data(cli):
-    result = cli("check", "--year", "2018")
+    result = cli("check", "--lang", "en", "--year", "2018")
     assert result.exit_code == 2
     assert "unknown year: 2018 (years with data: 2019)" in result.output
     assert "Traceback" not in result.output
 
 
 def test_unknown_municipality_suggests_the_closest(cli):
-    result = cli("check", "--year", "2019", "--municipality", "crnomel")
+    result = cli("check", "--lang", "en", "--year", "2019", "--municipality", "crnomel")
     assert result.exit_code == 2
     assert "unknown municipality: crnomel (did you mean: crnomelj" in result.output
 
@@ -177,7 +177,7 @@ def test_out_writes_the_file(cli, tmp_path):
 
 def test_binary_format_needs_out(cli, monkeypatch):
     monkeypatch.setattr(compliance.render, "BINARY", {"csv"})
-    result = cli("check", "--year", "2019", "--format", "csv")
+    result = cli("check", "--lang", "en", "--year", "2019", "--format", "csv")
     assert result.exit_code == 2
     assert "--format csv writes a binary file: give --out FILE" in result.output
 
@@ -186,7 +186,7 @@ def test_bad_records_exit_2_and_write_nothing(cli, data_copy, tmp_path):
     path = data_copy / "records" / "2019.yaml"
     replace_in(path, "status: measures_only", "status: measures")
     out = tmp_path / "findings.json"
-    result = cli("check", "--year", "2019", "--data-dir", str(data_copy), "--format", "json", "--out", str(out))
+    result = cli("check", "--lang", "en", "--year", "2019", "--data-dir", str(data_copy), "--format", "json", "--out", str(out))
     assert result.exit_code == 2
     assert "2019.yaml:" in result.output and "field programme.status" in result.output and "'measures'" in result.output
     assert not out.exists() and list(tmp_path.glob("*.tmp")) == []
@@ -196,7 +196,7 @@ def test_broken_rule_exits_2_naming_file_and_rule(cli, tmp_path):
     rules = copy_rules(tmp_path)
     replace_in(rules / "programme.yaml", "- $lt: {programme_end: {$m: year}}", "- programme_end: {$lt: {$m: year}}")
     out = tmp_path / "findings.json"
-    result = cli("check", "--year", "2019", "--rules-dir", str(rules), "--out", str(out))
+    result = cli("check", "--lang", "en", "--year", "2019", "--rules-dir", str(rules), "--out", str(out))
     assert result.exit_code == 2
     assert "programme.yaml:" in result.output and "rule programme.adopted_ended" in result.output
     assert "error code" not in result.output and not out.exists()
@@ -205,7 +205,7 @@ def test_broken_rule_exits_2_naming_file_and_rule(cli, tmp_path):
 def test_a_gap_in_the_rules_is_an_error_not_a_missing_row(cli, tmp_path):
     rules = copy_rules(tmp_path)
     replace_in(rules / "cooperation.yaml", "cooperation_form: unknown", "cooperation_form: none")
-    result = cli("check", "--year", "2019", "--rules-dir", str(rules), "--municipality", "kocevje")
+    result = cli("check", "--lang", "en", "--year", "2019", "--rules-dir", str(rules), "--municipality", "kocevje")
     assert result.exit_code == 2
     assert "cooperation.yaml" in result.output and "no rule gives a grade for cooperation of kocevje 2019" in result.output
 

@@ -51,11 +51,11 @@ def test_english(cli):
 
 
 def test_unknown_municipality_suggests(cli):
-    result = cli("explain", "--year", "2019", "Turnisče")
+    result = cli("explain", "--lang", "en", "--year", "2019", "Turnisče")
     assert result.exit_code == 2
     assert "unknown municipality: Turnisče (did you mean: turnisce)" in result.output
 
 
 def test_unknown_year(cli):
-    result = cli("explain", "--year", "2030", "turnisce")
+    result = cli("explain", "--lang", "en", "--year", "2030", "turnisce")
     assert result.exit_code == 2 and "years with data: 2019" in result.output

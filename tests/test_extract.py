@@ -172,7 +172,7 @@ def test_unusable_report_is_a_clean_error_and_writes_nothing(cli, tmp_path, cont
     report = tmp_path / "report.txt"
     report.write_bytes(content)
     target = tmp_path / "out.yaml"
-    result = extract(cli, str(report), "--year", "2019", "--out", str(target))
+    result = extract(cli, "--lang", "en", str(report), "--year", "2019", "--out", str(target))
     assert_clean_failure(result, str(report.name), message)
     assert not target.exists()
 
@@ -193,10 +193,10 @@ def test_malformed_curated_records_are_located(cli, tmp_path):
     text = CURATED.read_text(encoding="utf-8").replace("status: measures_only", "status: measures", 1)
     curated.write_text(text, encoding="utf-8")
     line = next(n for n, t in enumerate(text.splitlines(), 1) if "status: measures" in t)
-    result = extract(cli, str(REPORT), "--year", "2019", "--diff", str(curated))
+    result = extract(cli, "--lang", "en", str(REPORT), "--year", "2019", "--diff", str(curated))
     assert_clean_failure(result, f"2019.yaml:{line}", "municipality cankova", "field programme.status")
 
 
 def test_curated_records_of_another_year_are_refused(cli):
-    result = extract(cli, str(REPORT), "--year", "2020", "--diff", str(CURATED))
+    result = extract(cli, "--lang", "en", str(REPORT), "--year", "2020", "--diff", str(CURATED))
     assert_clean_failure(result, "2019.yaml", "the records are for 2019, the draft for 2020")

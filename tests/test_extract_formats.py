@@ -71,14 +71,14 @@ def test_a_pdf_without_a_text_layer_is_a_clean_error(cli, tmp_path):
     pdf.rect(20, 20, 100, 50)  # a scan has pictures, not text
     scanned = tmp_path / "scan.pdf"
     pdf.output(str(scanned))
-    result = cli("extract", str(scanned), "--year", "2019")
+    result = cli("extract", "--lang", "en", str(scanned), "--year", "2019")
     assert result.exit_code == 2 and "Traceback" not in result.output
     assert "scan.pdf" in result.stderr and "no text" in result.stderr and "OCR" in result.stderr
 
 
 def test_an_empty_word_file_is_a_clean_error(cli, tmp_path):
     empty = write_docx("", tmp_path / "empty.docx")
-    result = cli("extract", str(empty), "--year", "2019")
+    result = cli("extract", "--lang", "en", str(empty), "--year", "2019")
     assert result.exit_code == 2 and "empty.docx" in result.stderr and "no text" in result.stderr
 
 

@@ -266,7 +266,7 @@ def test_check_html_in_english(cli, tmp_path):
 
 def test_check_html_unknown_year_writes_nothing(cli, tmp_path):
     out = tmp_path / "ugotovitve.html"
-    result = cli("check", "--year", "2091", "--format", "html", "--out", str(out))
+    result = cli("check", "--lang", "en", "--year", "2091", "--format", "html", "--out", str(out))
     assert result.exit_code == 2
     assert "unknown year: 2091" in result.output and "2019" in result.output
     assert "Traceback" not in result.output

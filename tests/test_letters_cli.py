@@ -127,13 +127,13 @@ def test_a_rerun_reproduces_every_file_byte_for_byte(cli, tmp_path):
 
 def test_existing_letters_are_kept_without_force(cli, tmp_path):
     out = tmp_path / "letters"
-    assert run(cli, out, "--municipality", "kuzma").exit_code == 0
+    assert run(cli, out, "--lang", "en", "--municipality", "kuzma").exit_code == 0
     (out / "kuzma.txt").write_text("edited and signed", encoding="utf-8")
     before = {p.name: p.read_bytes() for p in out.iterdir()}
-    result = run(cli, out, "--municipality", "kuzma")
+    result = run(cli, out, "--lang", "en", "--municipality", "kuzma")
     assert_clean_failure(result, "already exist", "kuzma.txt", "--force")
     assert {p.name: p.read_bytes() for p in out.iterdir()} == before
-    result = run(cli, out, "--municipality", "kuzma", "--force")
+    result = run(cli, out, "--lang", "en", "--municipality", "kuzma", "--force")
     assert result.exit_code == 0, result.output
     assert "edited and signed" not in (out / "kuzma.txt").read_text(encoding="utf-8")
 
@@ -165,13 +165,13 @@ def test_english_summary(cli, tmp_path):
 
 
 def test_unknown_municipality_suggests_the_closest(cli, tmp_path):
-    result = run(cli, tmp_path / "letters", "--municipality", "kuzmaa")
+    result = run(cli, tmp_path / "letters", "--lang", "en", "--municipality", "kuzmaa")
     assert_clean_failure(result, "unknown municipality: kuzmaa", "kuzma")
     assert not (tmp_path / "letters").exists()
 
 
 def test_unknown_year_lists_the_years_with_data(cli, tmp_path):
-    result = cli("letters", "--year", "2031", "--out", str(tmp_path / "letters"), "--date", DATE)
+    result = cli("letters", "--lang", "en", "--year", "2031", "--out", str(tmp_path / "letters"), "--date", DATE)
     assert_clean_failure(result, "unknown year: 2031", "2019")
     assert not (tmp_path / "letters").exists()
 
@@ -186,7 +186,7 @@ def test_broken_office_configuration_is_located_and_nothing_is_written(cli, tmp_
     path = data_copy / "office.yaml"
     path.write_text(path.read_text(encoding="utf-8").replace("reply_days: 30", "reply_days: many"), encoding="utf-8")
     line = next(n for n, l in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if l.startswith("reply_days"))
-    result = run(cli, tmp_path / "letters", "--data-dir", str(data_copy))
+    result = run(cli, tmp_path / "letters", "--lang", "en", "--data-dir", str(data_copy))
     assert_clean_failure(result, f"office.yaml:{line}: field reply_days:")
     assert not (tmp_path / "letters").exists()
 
@@ -197,7 +197,7 @@ def test_broken_template_is_named_and_nothing_is_written(cli, tmp_path):
     for source in (ROOT / "reports" / "templates").iterdir():
         (templates / source.name).write_bytes(source.read_bytes())
     (templates / "letter.html.j2").write_text("<p>{{ subject }</p>\n", encoding="utf-8")
-    result = run(cli, tmp_path / "letters", "--templates-dir", str(templates))
+    result = run(cli, tmp_path / "letters", "--lang", "en", "--templates-dir", str(templates))
     assert_clean_failure(result, "letter.html.j2:1: template error")
     assert not (tmp_path / "letters").exists()
 

@@ -53,7 +53,7 @@ def test_a_broken_configuration_is_located(tmp_path, old, new, field, message):
         load_office(path)
     [problem] = [p for p in caught.value.problems if p.field == field]
     assert problem.field == field
-    assert message in problem.message
+    assert message in str(problem.message)
     assert problem.line == line_of(path, new.strip().split(":")[0] + ":")
 
 

@@ -61,7 +61,7 @@ def test_missing_letter_paragraph_is_reported(tmp_path, cli):
     start = text.index("    letter: >-", text.index("id: cooperation.none"))
     end = text.index("  - id: cooperation.unknown")
     (rules / "cooperation.yaml").write_text(text[:start] + "\n" + text[end:], encoding="utf-8")
-    result = cli("rules", "lint", "--rules-dir", str(rules))
+    result = cli("rules", "lint", "--lang", "en", "--rules-dir", str(rules))
     assert result.exit_code == 1
     assert "rule cooperation.none: grade non_compliant needs a letter paragraph" in result.output
 
@@ -69,7 +69,7 @@ def test_missing_letter_paragraph_is_reported(tmp_path, cli):
 def test_template_using_an_unknown_name_is_caught(tmp_path, cli):
     rules = copy_rules(tmp_path)
     replace_in(rules / "cooperation.yaml", "O medinstitucionalnem sodelovanju ni podatkov.", "Ni podatkov za {{ obcina }}.")
-    result = cli("rules", "lint", "--rules-dir", str(rules))
+    result = cli("rules", "lint", "--lang", "en", "--rules-dir", str(rules))
     assert result.exit_code == 1
     assert "rule cooperation.unknown: message.sl: 'obcina' is undefined" in result.output
 
@@ -77,6 +77,6 @@ def test_template_using_an_unknown_name_is_caught(tmp_path, cli):
 def test_malformed_rule_file_exits_2(tmp_path, cli):
     rules = copy_rules(tmp_path)
     replace_in(rules / "reporting.yaml", "reported: true", "reported: yes please")
-    result = cli("rules", "lint", "--rules-dir", str(rules))
+    result = cli("rules", "lint", "--lang", "en", "--rules-dir", str(rules))
     assert result.exit_code == 2
     assert "reporting.yaml" in result.output and "rule reporting.reported" in result.output

@@ -65,7 +65,7 @@ cases:
     expect:
       working_body: {grade: non_compliant, rule: working_body.not_established}
 """)
-    result = cli("rules", "test", "--rules-dir", str(RULES), "--cases", str(cases))
+    result = cli("rules", "test", "--lang", "en", "--rules-dir", str(RULES), "--cases", str(cases))
     assert result.exit_code == 2
     assert "cases.yaml:7: field facts: case 'a body that is not established cannot meet': no valid record" in result.output
     assert "Traceback" not in result.output
@@ -79,7 +79,7 @@ cases:
     expect:
       programmes: {grade: compliant, rule: programme.adopted_in_force}
 """)
-    result = cli("rules", "test", "--rules-dir", str(RULES), "--cases", str(cases))
+    result = cli("rules", "test", "--lang", "en", "--rules-dir", str(RULES), "--cases", str(cases))
     assert result.exit_code == 2
     assert "cases.yaml:5: field cases.0.expect.programmes" in result.output
 
@@ -92,6 +92,6 @@ cases:
     expect:
       programme: {grade: compliant, rule: programme.adopted_in_force}
 """)
-    result = cli("rules", "test", "--rules-dir", str(RULES), "--cases", str(cases))
+    result = cli("rules", "test", "--lang", "en", "--rules-dir", str(RULES), "--cases", str(cases))
     assert result.exit_code == 2
     assert "cases.yaml:3: field facts: case 'typo in a fact': unknown fact field 'programme_stat' (did you mean: programme_status" in result.output

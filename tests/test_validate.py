@@ -26,7 +26,8 @@ def line_of(data: Path, relative: Path, needle: str, occurrence: int = 1) -> int
 
 
 def validate(cli, data: Path, *args: str):
-    return cli("validate", "--data-dir", str(data), *args)
+    # These tests check the English wording; test_messages.py checks the Slovenian default.
+    return cli("validate", "--lang", "en", "--data-dir", str(data), *args)
 
 
 def assert_clean_failure(result, *fragments: str) -> None:
@@ -37,7 +38,7 @@ def assert_clean_failure(result, *fragments: str) -> None:
 
 
 def test_bundled_data_validate(cli):
-    result = cli("validate")
+    result = cli("validate", "--lang", "en")
     assert result.exit_code == 0, result.output
     assert "OK" in result.output
 

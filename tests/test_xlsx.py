@@ -179,7 +179,7 @@ def test_check_xlsx_needs_out(cli, tmp_path):
 
 def test_check_xlsx_unknown_municipality_writes_nothing(cli, tmp_path):
     out = tmp_path / "ugotovitve.xlsx"
-    result = cli("check", "--year", "2019", "--format", "xlsx", "--out", str(out), "--municipality", "crnomel")
+    result = cli("check", "--lang", "en", "--year", "2019", "--format", "xlsx", "--out", str(out), "--municipality", "crnomel")
     assert result.exit_code == 2
     assert "unknown municipality: crnomel" in result.output and "crnomelj" in result.output
     assert list(tmp_path.iterdir()) == []

@@ -10,22 +10,29 @@ import sys
 
 import click
 
+from compliance import messages
 from compliance.errors import ComplianceError, DataError
 
 
 class Group(click.Group):
-    """Turns the user's errors into a clear message and exit status 2, never a traceback."""
+    """Turns the user's errors into a clear message and exit status 2, never a traceback.
+
+    The message is in the command's language (`--lang`, which the context keeps).
+    """
 
     def invoke(self, ctx: click.Context):
         try:
             return super().invoke(ctx)
         except DataError as exc:
+            lang = messages.current()
+            error = messages.msg("cli.error").render(lang)
             for problem in exc.problems:
-                click.echo(f"error: {problem}", err=True)
-            click.echo(f"{len(exc.problems)} problem(s) found.", err=True)
+                click.echo(f"{error}: {problem.render(lang)}", err=True)
+            click.echo(messages.msg("cli.problems_found", n=len(exc.problems)).render(lang), err=True)
             sys.exit(2)
         except ComplianceError as exc:
-            click.echo(f"error: {exc}", err=True)
+            lang = messages.current()
+            click.echo(f"{messages.msg('cli.error').render(lang)}: {exc.render(lang)}", err=True)
             sys.exit(2)
 
 

@@ -33,9 +33,10 @@ def check(year: int, municipalities: tuple[str, ...], fmt: str, lang: str, fail_
     from compliance import atomic
     from compliance.assess import assess
     from compliance.errors import ComplianceError, display_path
+    from compliance.messages import msg
 
     if fmt in outputs.BINARY and out is None:
-        raise ComplianceError(f"--format {fmt} writes a binary file: give --out FILE")
+        raise ComplianceError(msg("check.binary_needs_out", fmt=fmt))
     registry, assessment = assess(data_dir, rules_dir, year, list(municipalities) or None)
     render = outputs.renderer(fmt)
     if out is not None:

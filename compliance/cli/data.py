@@ -14,10 +14,12 @@ from compliance.vocabulary import label
 
 @main.command()
 @click.option("--year", type=int, help="Only this year's records (default: every year).")
+@options.lang
 @options.data_dir
-def validate(year: Optional[int], data_dir: Path) -> None:
+def validate(year: Optional[int], lang: str, data_dir: Path) -> None:
     """Validate the registry and the records, and cross-check them with the sources."""
     from compliance.errors import DataError, display_path
+    from compliance.messages import msg
     from compliance.records import available_years, records_path
     from compliance.validate import problems
 
@@ -27,7 +29,8 @@ def validate(year: Optional[int], data_dir: Path) -> None:
     found = problems(data_dir, years)
     if found:
         raise DataError(found)
-    click.echo(f"OK: {display_path(data_dir)} (registry; records {', '.join(map(str, years)) or 'none'})")
+    shown = ", ".join(map(str, years)) or msg("validate.no_years").render(lang)
+    click.echo(msg("validate.ok", path=display_path(data_dir), years=shown).render(lang))
 
 
 @main.command()

@@ -91,6 +91,7 @@ def extract(report: Path, year: int, fmt: str, out: Optional[Path], curated: Opt
     """
     from compliance import atomic
     from compliance.errors import display_path
+    from compliance.messages import render
     from compliance.extract import diff, draft
     from compliance.sources import read_report
     from compliance.registry import load_registry
@@ -100,7 +101,7 @@ def extract(report: Path, year: int, fmt: str, out: Optional[Path], curated: Opt
     document = read_report(report)
     drafted = draft.build(document, registry, year, data_dir)
     for notice in drafted.notices:
-        click.echo(f"{text['warning']}: {display_path(report)}: {notice.place}: {notice.message[lang]}", err=True)
+        click.echo(f"{text['warning']}: {display_path(report)}: {render(notice.place, lang)}: {notice.message.render(lang)}", err=True)
     comparison = diff.compare(drafted.records, diff.load_curated(curated, year)) if curated else None
     rendered = draft.to_json(drafted) if fmt == "json" else draft.to_yaml(drafted)
     if out is not None:

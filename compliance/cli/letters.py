@@ -34,7 +34,10 @@ def _formats(ctx, param, value: str) -> tuple[str, ...]:
     chosen = [part.strip() for part in value.split(",") if part.strip()]
     unknown = [f for f in chosen if f not in ALL_FORMATS]
     if unknown or not chosen:
-        raise click.BadParameter(f"{', '.join(unknown) or value!r}: choose from {','.join(ALL_FORMATS)}")
+        from compliance.messages import msg
+
+        shown = ", ".join(unknown) or repr(value)
+        raise click.BadParameter(str(msg("letters.format_choice", value=shown, choices=",".join(ALL_FORMATS))))
     return tuple(f for f in ALL_FORMATS if f in chosen)
 
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from compliance import paths
+from compliance import messages, paths
 from compliance.vocabulary import LANGUAGES
 
 data_dir = click.option(
@@ -25,7 +25,9 @@ rules_dir = click.option(
     help=f"Folder with the rule files (default: ./rules; env {paths.RULES_DIR_ENV}).",
 )
 
+# Eager, so that errors raised while the other options are read are worded in it too.
 lang = click.option(
-    "--lang", type=click.Choice(LANGUAGES), default="sl", show_default=True,
-    help="Language of the output.",
+    "--lang", type=click.Choice(LANGUAGES), default="sl", show_default=True, is_eager=True,
+    callback=lambda ctx, param, value: messages.use(ctx, value),
+    help="Language of the output and of the error messages.",
 )

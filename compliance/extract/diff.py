@@ -16,6 +16,7 @@ from pydantic import ValidationError
 
 from compliance import yamlfile
 from compliance.errors import DataError, Problem
+from compliance.messages import msg
 from compliance.models import Record
 
 FACTS = (
@@ -68,15 +69,15 @@ def load_curated(path: Path, year: int) -> dict[str, Record]:
     """The records of a curated file (any path), refusing one that does not validate."""
     raw = yamlfile.load(path)
     if not isinstance(raw, dict) or not isinstance(raw.get("records"), list):
-        raise DataError([Problem(path, "expected a records file: a mapping with 'year', 'source' and a list 'records'")])
+        raise DataError([Problem(path, msg("extract.curated_shape"))])
     if raw.get("year") != year:
-        raise DataError([Problem(path, f"the records are for {raw.get('year')!r}, the draft for {year}",
+        raise DataError([Problem(path, msg("extract.curated_year", got=raw.get("year"), year=year),
                                  line=raw.line_of("year"), field="year")])
     records: dict[str, Record] = {}
     problems: list[Problem] = []
     for item in raw["records"]:
         if not isinstance(item, dict):
-            problems.append(Problem(path, "a record must be a mapping", line=raw.line_of("records")))
+            problems.append(Problem(path, msg("records.not_mapping"), line=raw.line_of("records")))
             continue
         try:
             record = Record.model_validate({**item, "year": year})

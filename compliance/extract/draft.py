@@ -18,6 +18,7 @@ import yaml
 from pydantic import ValidationError
 
 from compliance.errors import ComplianceError
+from compliance.messages import msg
 from compliance.extract.classify import Extracted, classify, missing
 from compliance.sources import Report
 from compliance.extract.sections import Notice, split
@@ -93,10 +94,7 @@ def build(report: Report, registry: Registry, year: int, data_dir: Path) -> Draf
     """Draft records for every registry municipality from the report."""
     by_id, notices = split(report, registry)
     if not by_id:
-        raise ComplianceError(
-            f"{report.path}: no municipality section found (headings such as 'Občina Beltinci' or "
-            "'Mestna občina Novo mesto' naming a municipality of the registry)"
-        )
+        raise ComplianceError(msg("extract.no_sections", path=report.path))
     records, confidence = [], {}
     for municipality in registry:
         section = by_id.get(municipality.id)
@@ -104,7 +102,7 @@ def build(report: Report, registry: Registry, year: int, data_dir: Path) -> Draf
         try:
             records.append(_record(municipality.id, year, found, None if section else NO_SECTION_NOTE))
         except ValidationError as exc:  # the classifier must never produce this: say where
-            raise ComplianceError(f"the draft for {municipality.id} is inconsistent: {exc}") from None
+            raise ComplianceError(msg("extract.inconsistent", municipality=municipality.id, reason=exc)) from None
         confidence[municipality.id] = _confidence(found)
     return Draft(year, source_name(report.path, data_dir), records, confidence, notices)
 

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Optional
+from typing import Any, Optional
 
 from slugify import slugify
 
+from compliance.messages import Message, msg
 from compliance.sources import Report
 from compliance.registry import Registry
 from compliance.suggest import closest
@@ -25,7 +26,7 @@ _SENTENCE_END = re.compile(r"[.!?:;)»«\"”…]\s*$")
 @dataclass
 class Section:
     heading: str
-    place: str  # where the heading stands in the file
+    place: Any  # where the heading stands in the file (a catalog message)
     municipality: Optional[str]  # registry id; None when the heading names no registry municipality
     lines: list[str] = field(default_factory=list)
 
@@ -38,8 +39,8 @@ class Section:
 class Notice:
     """A warning about the report: the draft is still made."""
 
-    place: str
-    message: dict  # by language
+    place: Any
+    message: Message  # worded in the command's language when shown
 
 
 def _name(line: str) -> Optional[str]:
@@ -109,18 +110,16 @@ def split(report: Report, registry: Registry) -> tuple[dict[str, Section], list[
         if section.municipality is None:
             name = _HEADING.match(section.heading).group("name") or section.heading
             hint = closest(slugify(name), registry.ids)
-            suggestion_sl = f" (ste mislili: {', '.join(hint)})" if hint else ""
-            suggestion_en = f" (did you mean: {', '.join(hint)})" if hint else ""
-            warnings.append(Notice(section.place, {
-                "sl": f"razdelek »{section.heading}« ne ustreza nobeni občini v registru{suggestion_sl}; izpuščen",
-                "en": f"section '{section.heading}' names no municipality in the registry{suggestion_en}; left out",
-            }))
+            if hint:
+                message = msg("extract.unknown_section_hint", heading=section.heading, hint=", ".join(hint))
+            else:
+                message = msg("extract.unknown_section", heading=section.heading)
+            warnings.append(Notice(section.place, message))
         elif section.municipality in sections:
             first = sections[section.municipality]
-            warnings.append(Notice(section.place, {
-                "sl": f"drugi razdelek za občino {section.municipality} (prvi: {first.place}); združen s prvim",
-                "en": f"a second section for {section.municipality} (first: {first.place}); merged with the first",
-            }))
+            warnings.append(Notice(section.place, msg(
+                "extract.second_section", municipality=section.municipality, first=first.place,
+            )))
             first.lines += section.lines
         else:
             sections[section.municipality] = section

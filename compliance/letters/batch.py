@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Iterable, Sequence
 
 from compliance.errors import ComplianceError, display_path
+from compliance.messages import msg
 from compliance.letters import FORMATS, TEMPLATES_DIR
 from compliance.letters.compose import Letter
 
@@ -71,14 +72,13 @@ def write_batch(out_dir: Path, files: dict[str, bytes], force: bool = False) -> 
     """Write `files` into `out_dir` as one step: all of them, or (on failure) none."""
     out_dir = Path(out_dir)
     if out_dir.exists() and not out_dir.is_dir():
-        raise ComplianceError(f"{display_path(out_dir)}: not a folder")
+        raise ComplianceError(msg("letters.not_folder", path=display_path(out_dir)))
     existing = sorted(name for name in files if (out_dir / name).exists())
     if existing and not force:
-        shown = ", ".join(existing[:5]) + (f" and {len(existing) - 5} more" if len(existing) > 5 else "")
-        raise ComplianceError(
-            f"{display_path(out_dir)}: {len(existing)} file(s) already exist ({shown}); "
-            "letters are not overwritten without --force"
-        )
+        shown = ", ".join(existing[:5])
+        if len(existing) > 5:
+            shown = msg("letters.and_more", names=shown, n=len(existing) - 5)
+        raise ComplianceError(msg("letters.exist", path=display_path(out_dir), n=len(existing), shown=shown))
     out_dir.parent.mkdir(parents=True, exist_ok=True)
     if not out_dir.exists():
         _write_new_folder(out_dir, files)

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any, Optional, Sequence
 
 from compliance.errors import ComplianceError
+from compliance.messages import msg
 from compliance.findings import Assessment, Finding
 from compliance.letters.deadline import reply_deadline
 from compliance.letters.office import Office
@@ -137,10 +138,10 @@ def _fill(template: str, values: dict[str, Any]) -> str:
 def _paragraph(finding: Finding) -> str:
     """The rule's paragraph for this finding; a letter must never go out with a hole in it."""
     if not finding.letter or not finding.letter.strip():
-        raise ComplianceError(
-            f"rule {finding.rule} gives no letter paragraph for {finding.obligation.value} "
-            f"{finding.grade.value} ({finding.municipality}): add 'letter' to the rule"
-        )
+        raise ComplianceError(msg(
+            "letters.no_paragraph", rule=finding.rule, obligation=finding.obligation.value,
+            grade=finding.grade.value, municipality=finding.municipality,
+        ))
     return typeset(" ".join(finding.letter.split()))
 
 

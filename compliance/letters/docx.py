@@ -11,6 +11,7 @@ import io
 from pathlib import Path
 
 from compliance.errors import ComplianceError, display_path
+from compliance.messages import msg
 from compliance.letters import TEMPLATES_DIR
 from compliance.letters.compose import Letter
 from compliance.zipfix import reproducible
@@ -24,13 +25,13 @@ def render(letter: Letter, templates_dir: Path = TEMPLATES_DIR) -> bytes:
 
     path = Path(templates_dir) / TEMPLATE
     if not path.is_file():
-        raise ComplianceError(f"{display_path(path)}: letter template not found")
+        raise ComplianceError(msg("letters.template_not_found", path=display_path(path)))
     template = DocxTemplate(str(path))
     try:
         # autoescape: a value with & or < must not break the document's XML
         template.render(letter.context(), jinja_env=jinja2.Environment(undefined=jinja2.StrictUndefined), autoescape=True)
     except jinja2.TemplateError as exc:
-        raise ComplianceError(f"{display_path(path)}: template error: {exc}") from None
+        raise ComplianceError(msg("letters.template_error", path=display_path(path), reason=exc)) from None
     props = template.docx.core_properties
     moment = dt.datetime.combine(letter.date, dt.time(0, 0))
     props.created = props.modified = moment

@@ -16,6 +16,7 @@ from email.message import EmailMessage
 from email.utils import format_datetime
 
 from compliance.errors import ComplianceError
+from compliance.messages import msg
 from compliance.letters.compose import Letter
 
 # RFC 5322 line endings; header values with a line break are refused (no header injection).
@@ -26,12 +27,12 @@ DOCX_TYPE = ("application", "vnd.openxmlformats-officedocument.wordprocessingml.
 def _address(display_name: str, addr_spec: str) -> Address:
     """A validated address: a value that could add a header or a recipient is refused."""
     if any(c in display_name + addr_spec for c in "\r\n\0"):
-        raise ComplianceError(f"e-mail address with a line break refused: {addr_spec!r}")
+        raise ComplianceError(msg("letters.address_line_break", address=addr_spec))
     try:
         username, domain = addr_spec.split("@")
         return Address(display_name=display_name, username=username, domain=domain)
     except (ValueError, TypeError) as exc:
-        raise ComplianceError(f"invalid e-mail address {addr_spec!r}: {exc}") from None
+        raise ComplianceError(msg("letters.address_invalid", address=addr_spec, reason=exc)) from None
 
 
 def message_id(letter: Letter) -> str:

@@ -17,13 +17,14 @@ from pydantic import (
 
 from compliance import yamlfile
 from compliance.errors import DataError, Problem
+from compliance.messages import Invalid, msg
 
 
 
 def _one_line(text: str) -> str:
     # A line break could forge an e-mail header (the subject) or break a letter's layout.
     if any(ord(c) < 32 or ord(c) == 127 for c in text):
-        raise ValueError("must be one line of text (no line breaks or control characters)")
+        raise Invalid("office.one_line")
     return text
 
 
@@ -48,12 +49,11 @@ def _check_fields(template: str, allowed: frozenset) -> str:
     try:
         names = placeholders(template)
     except ValueError as exc:
-        raise ValueError(f"malformed placeholder in {template!r}: {exc}") from None
+        raise Invalid("office.malformed_placeholder", template=template, reason=exc) from None
     unknown = [n for n in names if n not in allowed]
     if unknown:
-        raise ValueError(
-            f"unknown placeholder {{{unknown[0]}}} (known: {', '.join('{%s}' % f for f in sorted(allowed))})"
-        )
+        known = ", ".join("{%s}" % f for f in sorted(allowed))
+        raise Invalid("office.unknown_placeholder", name=unknown[0], known=known)
     return template
 
 
@@ -127,7 +127,7 @@ def load_office(path: Path) -> Office:
     """The configuration in `path`; every problem is reported with its line and field."""
     raw = yamlfile.load(path)
     if not isinstance(raw, dict):
-        raise DataError([Problem(path, "expected a mapping with office, signatory, file_number, reply_days, wording")])
+        raise DataError([Problem(path, msg("office.shape"))])
     try:
         return Office.model_validate(raw)
     except ValidationError as exc:

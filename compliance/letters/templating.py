@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from compliance.errors import ComplianceError, display_path
+from compliance.messages import msg
 
 
 def render(templates_dir: Path, name: str, context: dict[str, Any], autoescape: bool) -> str:
@@ -27,8 +28,8 @@ def render(templates_dir: Path, name: str, context: dict[str, Any], autoescape: 
     try:
         return env.get_template(name).render(context)
     except jinja2.TemplateNotFound:
-        raise ComplianceError(f"{display_path(path)}: letter template not found") from None
+        raise ComplianceError(msg("letters.template_not_found", path=display_path(path))) from None
     except jinja2.TemplateSyntaxError as exc:
-        raise ComplianceError(f"{display_path(path)}:{exc.lineno}: template error: {exc.message}") from None
+        raise ComplianceError(msg("letters.template_error", path=f"{display_path(path)}:{exc.lineno}", reason=exc.message)) from None
     except jinja2.UndefinedError as exc:
-        raise ComplianceError(f"{display_path(path)}: template error: {exc.message}") from None
+        raise ComplianceError(msg("letters.template_error", path=display_path(path), reason=exc.message)) from None

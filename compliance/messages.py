@@ -1,0 +1,483 @@
+"""The diagnostics catalog: message ids with their Slovenian and English wording.
+
+Problems and errors carry a `Message` (an id and its parameters) and are worded only when
+printed, in the command's language. The CLI keeps the language in the click context
+(`ctx.meta`), so each invocation starts afresh; outside a command (the library, its
+tests) messages read in English.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Iterable, Mapping, Optional
+
+DEFAULT = "sl"  # the CLI's default, as for every other output
+LIBRARY = "en"  # outside a command: the library's own language
+_META_KEY = "compliance.lang"
+
+CATALOG: dict[str, dict[str, str]] = {
+    # How the CLI presents problems.
+    "cli.error": {"sl": "napaka", "en": "error"},
+    "cli.problems_found": {"sl": "Najdenih težav: {n}.", "en": "{n} problem(s) found."},
+    "where.municipality": {"sl": "občina {id}", "en": "municipality {id}"},
+    "where.field": {"sl": "polje {field}", "en": "field {field}"},
+    # Unknown names (compliance.errors.NotFound).
+    "notfound.year": {"sl": "neznano leto: {value}", "en": "unknown year: {value}"},
+    "notfound.municipality": {"sl": "neznana občina: {value}", "en": "unknown municipality: {value}"},
+    "hint.did_you_mean": {"sl": "{text} (ste mislili: {names})", "en": "{text} (did you mean: {names})"},
+    "hint.years_with_data": {"sl": "{text} (leta s podatki: {names})", "en": "{text} (years with data: {names})"},
+    # Files and YAML.
+    "file.not_found": {"sl": "datoteka ne obstaja", "en": "file not found"},
+    "file.unreadable": {"sl": "datoteke ni mogoče prebrati: {reason}", "en": "cannot read file: {reason}"},
+    "yaml.malformed": {"sl": "napačen zapis YAML: {reason}", "en": "malformed YAML: {reason}"},
+    "yaml.duplicate_key": {"sl": "podvojen ključ {key!r}", "en": "duplicate key {key!r}"},
+    # Places in a report text (compliance.sources).
+    "place.line": {"sl": "vrstica {n}", "en": "line {n}"},
+    "place.paragraph": {"sl": "odstavek {n}", "en": "paragraph {n}"},
+    "place.page": {"sl": "stran {n}", "en": "page {n}"},
+    # Records and registry.
+    "records.shape": {
+        "sl": "pričakovana je preslikava z 'year', 'source' in seznamom 'records'",
+        "en": "expected a mapping with 'year', 'source' and a list 'records'",
+    },
+    "records.year_mismatch": {
+        "sl": "'year' mora biti {year}, kot pove ime datoteke",
+        "en": "'year' must be {year}, as the file name says",
+    },
+    "records.source_missing": {
+        "sl": "'source' mora navesti besedilo poročila, relativno na mapo s podatki",
+        "en": "'source' must name the report text, relative to the data folder",
+    },
+    "records.source_not_found": {"sl": "izvorne datoteke ni: {source}", "en": "source file not found: {source}"},
+    "records.not_mapping": {"sl": "zapis mora biti preslikava", "en": "a record must be a mapping"},
+    "records.duplicate": {"sl": "podvojen zapis (prvi v vrstici {first})", "en": "duplicate record (first at line {first})"},
+    "registry.shape": {
+        "sl": "pričakovana je preslikava s seznamom 'municipalities'",
+        "en": "expected a mapping with a list 'municipalities'",
+    },
+    "registry.not_mapping": {"sl": "pričakovana je preslikava", "en": "expected a mapping"},
+    "registry.duplicate": {"sl": "podvojena občina", "en": "duplicate municipality"},
+    "validate.not_in_registry": {"sl": "ni v registru", "en": "not in the registry"},
+    "validate.no_evidence": {
+        "sl": "navedeno dejstvo potrebuje dokazni stavek",
+        "en": "a stated fact needs its evidence sentence",
+    },
+    "validate.evidence_not_found": {
+        "sl": "dokaznega stavka ni v {source}: {sentence!r}",
+        "en": "evidence not found in {source}: {sentence!r}",
+    },
+    "validate.no_record": {"sl": "ni zapisa za leto {year}", "en": "no record for {year}"},
+    "validate.ok": {"sl": "V redu: {path} (register; zapisi {years})", "en": "OK: {path} (registry; records {years})"},
+    "validate.no_years": {"sl": "nobenih", "en": "none"},
+    # Report texts (compliance.sources).
+    "sources.not_utf8": {
+        "sl": "ni besedilo UTF-8 (bajt {byte}); pričakovano je navadno besedilo UTF-8, .docx ali PDF",
+        "en": "not UTF-8 text (byte {byte}); expected plain UTF-8 text, a .docx or a PDF",
+    },
+    "sources.docx_unreadable": {
+        "sl": "datoteke Word ni mogoče prebrati: {reason}", "en": "cannot read the Word file: {reason}",
+    },
+    "sources.pdf_encrypted": {
+        "sl": "PDF je šifriran; shranite nezaščiteno kopijo", "en": "the PDF is encrypted; save an unprotected copy",
+    },
+    "sources.pdf_unreadable": {"sl": "PDF-ja ni mogoče prebrati: {reason}", "en": "cannot read the PDF: {reason}"},
+    "sources.old_doc": {
+        "sl": "stara datoteka Word .doc; najprej jo shranite kot .docx (ali kot besedilo)",
+        "en": "an old Word .doc file; save it as .docx (or as text) first",
+    },
+    "sources.no_text": {"sl": "datoteka nima besedila", "en": "the file has no text"},
+    "sources.no_text_pdf": {
+        "sl": "datoteka nima besedila (skeniran PDF nima besedilne plasti: najprej zaženite OCR)",
+        "en": "the file has no text (a scanned PDF has no text layer: run OCR first)",
+    },
+    # The models' own checks (pydantic value_error).
+    "model.slug_mismatch": {
+        "sl": "id mora biti slug kratkega imena (short_name) {short_name!r}: {expected!r}",
+        "en": "id must be the slug of short_name {short_name!r}: {expected!r}",
+    },
+    "model.period_order": {
+        "sl": "obdobje se konča ({end}) pred začetkom ({start})",
+        "en": "period ends ({end}) before it starts ({start})",
+    },
+    "model.wb_not_established_met": {
+        "sl": "delovno telo, ki ni ustanovljeno, se ne more sestati",
+        "en": "a working body that is not established cannot have met",
+    },
+    "model.wb_not_established_active": {
+        "sl": "delovno telo, ki ni ustanovljeno, ne more biti dejavno",
+        "en": "a working body that is not established cannot be active",
+    },
+    "model.wb_met_inactive": {
+        "sl": "delovno telo, ki se je sestalo, ni nedejavno",
+        "en": "a working body that met is not inactive",
+    },
+    "model.data_year_after": {
+        "sl": "data_year {data_year} je za letom poročila {year}",
+        "en": "data_year {data_year} is after the report year {year}",
+    },
+    "model.reported_data_year": {
+        "sl": "občina, ki je poročala, ima data_year enak letu poročila",
+        "en": "a municipality that reported has data_year equal to the year",
+    },
+    "model.email": {"sl": "neveljaven e-poštni naslov: {reason}", "en": "value is not a valid email address: {reason}"},
+    # Office configuration (compliance.letters.office).
+    "office.shape": {
+        "sl": "pričakovana je preslikava z office, signatory, file_number, reply_days, wording",
+        "en": "expected a mapping with office, signatory, file_number, reply_days, wording",
+    },
+    "office.one_line": {
+        "sl": "mora biti ena vrstica besedila (brez prelomov vrstic ali kontrolnih znakov)",
+        "en": "must be one line of text (no line breaks or control characters)",
+    },
+    "office.malformed_placeholder": {
+        "sl": "napačno oblikovano polje v {template!r}: {reason}",
+        "en": "malformed placeholder in {template!r}: {reason}",
+    },
+    "office.unknown_placeholder": {
+        "sl": "neznano polje {{{name}}} (znana: {known})",
+        "en": "unknown placeholder {{{name}}} (known: {known})",
+    },
+    # Rule files (compliance.rules, conditions, engine, judge).
+    "rules.rule": {"sl": "pravilo {rule}: {message}", "en": "rule {rule}: {message}"},
+    "rules.render_error": {"sl": "{where}: {reason}", "en": "{where}: {reason}"},
+    "rules.template_error": {"sl": "napaka v predlogi: {reason}", "en": "template error: {reason}"},
+    "rules.no_files": {
+        "sl": "v mapi s pravili ni datotek s pravili (*.yaml)",
+        "en": "no rule files (*.yaml) in the rules folder",
+    },
+    "rules.obligation_twice": {
+        "sl": "obveznost {obligation} je že določena v {other}",
+        "en": "obligation {obligation} is already defined in {other}",
+    },
+    "rules.duplicate_id": {"sl": "podvojen id pravila (prvi v {first})", "en": "duplicate rule id (first in {first})"},
+    "rules.no_file_for": {
+        "sl": "ni datoteke s pravili za obveznost {obligation}",
+        "en": "no rule file for obligation {obligation}",
+    },
+    "cond.unknown_field": {
+        "sl": "neznano polje {field!r} (znana polja: {known})",
+        "en": "unknown field {field!r} (known fields: {known})",
+    },
+    "cond.unknown_field_hint": {
+        "sl": "neznano polje {field!r} (ste mislili: {hint})",
+        "en": "unknown field {field!r} (did you mean: {hint})",
+    },
+    "cond.value_shape": {
+        "sl": "{field}: vrednost je skalar ali {{$m: polje}}, ne {value!r}",
+        "en": "{field}: a value is a scalar or {{$m: field}}, not {value!r}",
+    },
+    "cond.null": {
+        "sl": "{field}: null se ne ujema nikoli; da ni navedeno, preverite z {{$nex: {{{field}: 1}}}}",
+        "en": "{field}: null never matches; to test that it is not stated, use {{$nex: {{{field}: 1}}}}",
+    },
+    "cond.category_ordering": {
+        "sl": "{field} je kategorija: preverite jo z enakostjo, ne z urejenostjo",
+        "en": "{field} is a category: test it with equality, not an ordering",
+    },
+    "cond.unknown_value": {
+        "sl": "{field}: neznana vrednost {value!r} (dovoljene: {allowed})",
+        "en": "{field}: unknown value {value!r} (allowed: {allowed})",
+    },
+    "cond.unknown_value_hint": {
+        "sl": "{field}: neznana vrednost {value!r} (dovoljene: {allowed}); ste mislili {hint!r}?",
+        "en": "{field}: unknown value {value!r} (allowed: {allowed}); did you mean {hint!r}?",
+    },
+    "cond.expected_bool": {
+        "sl": "{field}: pričakovano true ali false, vneseno {value!r}",
+        "en": "{field}: expected true or false, got {value!r}",
+    },
+    "cond.expected_int": {
+        "sl": "{field}: pričakovano celo število, vneseno {value!r}",
+        "en": "{field}: expected a whole number, got {value!r}",
+    },
+    "cond.shape": {
+        "sl": "pogoj je preslikava z natanko enim ključem (polje ali eden od {operators}); teste združite z $and / $or",
+        "en": "a condition is a mapping with exactly one key (a field or one of {operators}); "
+        "combine tests with $and / $or",
+    },
+    "cond.logical_list": {"sl": "{key} zahteva neprazen seznam pogojev", "en": "{key} takes a non-empty list of conditions"},
+    "cond.comparison_shape": {
+        "sl": "{key} zahteva preslikavo z enim poljem, npr. {{{key}: {{wb_meetings: 1}}}}",
+        "en": "{key} takes a mapping with one field, e.g. {{{key}: {{wb_meetings: 1}}}}",
+    },
+    "cond.existence": {"sl": "{key} zahteva {{polje: 1}}", "en": "{key} takes {{field: 1}}"},
+    "cond.unknown_operator": {
+        "sl": "neznan operator {key!r} (znani: {operators})",
+        "en": "unknown operator {key!r} (known: {operators})",
+    },
+    "cond.inverted": {
+        "sl": "pišite {{op: {{{key}: vrednost}}}}, ne {{{key}: {{op: vrednost}}}} (durable-rules slednjega ne sprejme)",
+        "en": "write {{op: {{{key}: value}}}}, not {{{key}: {{op: value}}}} (durable-rules rejects the latter)",
+    },
+    "engine.rule_condition": {
+        "sl": "durable-rules ne more prevesti pogoja ({reason})",
+        "en": "durable-rules cannot compile the condition ({reason})",
+    },
+    "engine.rules": {
+        "sl": "durable-rules ne more prevesti pravil ({reason})",
+        "en": "durable-rules cannot compile the rules ({reason})",
+    },
+    "engine.facts_failed": {
+        "sl": "durable-rules ni uspel pri dejstvih {start}–{end}: {reason}",
+        "en": "durable-rules failed on facts {start}–{end}: {reason}",
+    },
+    "engine.action_failed": {"sl": "dejanje pravila ni uspelo: {failure}", "en": "a rule action failed: {failure}"},
+    "judge.no_rule": {"sl": "nobeno pravilo ne da ocene", "en": "no rule gives a grade"},
+    "judge.several_rules": {"sl": "več pravil da oceno ({rules})", "en": "several rules give a grade ({rules})"},
+    "judge.not_one_grade": {
+        "sl": "{what} za {obligation}, {municipality} {year} (dejstva {facts}); zaženite `compliance rules lint`",
+        "en": "{what} for {obligation} of {municipality} {year} (facts {facts}); run `compliance rules lint`",
+    },
+    "lint.needs_letter": {
+        "sl": "{place}: pravilo {rule}: ocena {grade} potrebuje odstavek pisma (letter:)",
+        "en": "{place}: rule {rule}: grade {grade} needs a letter paragraph (letter:)",
+    },
+    # Rule test cases (compliance.ruletests, compliance.facts).
+    "ruletests.unknown_rule": {
+        "sl": "{obligation}: pravila {rule!r} ni v datotekah s pravili",
+        "en": "{obligation}: no rule {rule!r} in the rule files",
+    },
+    "ruletests.expected": {
+        "sl": "{obligation}: pričakovano {grade} po pravilu {rule}, dobljeno {got}",
+        "en": "{obligation}: expected {grade} by {rule}, got {got}",
+    },
+    "ruletests.got_none": {"sl": "nobeno pravilo", "en": "no rule"},
+    "ruletests.got_several": {"sl": "več pravil: {rules}", "en": "several rules: {rules}"},
+    "ruletests.got_rule": {"sl": "{grade} po pravilu {rule}", "en": "{grade} by {rule}"},
+    "ruletests.no_files": {"sl": "ni datotek s primeri za pravila (*.yaml)", "en": "no rule test files (*.yaml)"},
+    "ruletests.case": {"sl": "primer {case!r}: {reason}", "en": "case {case!r}: {reason}"},
+    "ruletests.no_valid_record": {
+        "sl": "noben veljaven zapis nima teh dejstev: {errors}",
+        "en": "no valid record has these facts: {errors}",
+    },
+    "facts.unknown_field": {"sl": "neznano polje dejstev {name!r}", "en": "unknown fact field {name!r}"},
+    "facts.unknown_field_hint": {
+        "sl": "neznano polje dejstev {name!r} (ste mislili: {hint})",
+        "en": "unknown fact field {name!r} (did you mean: {hint})",
+    },
+    # Letters.
+    "letters.template_not_found": {"sl": "{path}: predloge pisma ni", "en": "{path}: letter template not found"},
+    "letters.template_error": {"sl": "{path}: napaka v predlogi: {reason}", "en": "{path}: template error: {reason}"},
+    "letters.not_folder": {"sl": "{path}: ni mapa", "en": "{path}: not a folder"},
+    "letters.exist": {
+        "sl": "{path}: datoteke že obstajajo ({n}: {shown}); pisma se brez --force ne prepišejo",
+        "en": "{path}: {n} file(s) already exist ({shown}); letters are not overwritten without --force",
+    },
+    "letters.and_more": {"sl": "{names} in še {n}", "en": "{names} and {n} more"},
+    "letters.no_paragraph": {
+        "sl": "pravilo {rule} ne da odstavka pisma za {obligation} {grade} ({municipality}): pravilu dodajte 'letter'",
+        "en": "rule {rule} gives no letter paragraph for {obligation} {grade} ({municipality}): add 'letter' to the rule",
+    },
+    "letters.address_line_break": {
+        "sl": "e-poštni naslov s prelomom vrstice zavrnjen: {address!r}",
+        "en": "e-mail address with a line break refused: {address!r}",
+    },
+    "letters.address_invalid": {
+        "sl": "neveljaven e-poštni naslov {address!r}: {reason}",
+        "en": "invalid e-mail address {address!r}: {reason}",
+    },
+    "letters.format_choice": {"sl": "{value}: izberite med {choices}", "en": "{value}: choose from {choices}"},
+    # Extraction and the check command.
+    "extract.curated_shape": {
+        "sl": "pričakovana je datoteka z zapisi: preslikava z 'year', 'source' in seznamom 'records'",
+        "en": "expected a records file: a mapping with 'year', 'source' and a list 'records'",
+    },
+    "extract.curated_year": {
+        "sl": "zapisi so za leto {got!r}, osnutek za {year}",
+        "en": "the records are for {got!r}, the draft for {year}",
+    },
+    "extract.no_sections": {
+        "sl": "{path}: ni razdelka za nobeno občino (naslovi, kot sta 'Občina Beltinci' in "
+        "'Mestna občina Novo mesto', ki imenujejo občino iz registra)",
+        "en": "{path}: no municipality section found (headings such as 'Občina Beltinci' or "
+        "'Mestna občina Novo mesto' naming a municipality of the registry)",
+    },
+    "extract.inconsistent": {
+        "sl": "osnutek za {municipality} ni skladen: {reason}",
+        "en": "the draft for {municipality} is inconsistent: {reason}",
+    },
+    "extract.unknown_section": {
+        "sl": "razdelek »{heading}« ne ustreza nobeni občini v registru; izpuščen",
+        "en": "section '{heading}' names no municipality in the registry; left out",
+    },
+    "extract.unknown_section_hint": {
+        "sl": "razdelek »{heading}« ne ustreza nobeni občini v registru (ste mislili: {hint}); izpuščen",
+        "en": "section '{heading}' names no municipality in the registry (did you mean: {hint}); left out",
+    },
+    "extract.second_section": {
+        "sl": "drugi razdelek za občino {municipality} (prvi: {first}); združen s prvim",
+        "en": "a second section for {municipality} (first: {first}); merged with the first",
+    },
+    "check.binary_needs_out": {
+        "sl": "--format {fmt} zapiše binarno datoteko: navedite --out DATOTEKA",
+        "en": "--format {fmt} writes a binary file: give --out FILE",
+    },
+}
+
+# pydantic's error types in Slovenian, worded from the error's ctx (pydantic's "Customize
+# error messages" recipe). English keeps pydantic's own text; unknown types fall back to it.
+PYDANTIC_SL: dict[str, str] = {
+    "missing": "obvezno polje manjka",
+    "extra_forbidden": "neznano polje (ni dovoljeno)",
+    "enum": "vrednost mora biti {expected}",
+    "literal_error": "vrednost mora biti {expected}",
+    "bool_parsing": "vrednost mora biti true ali false",
+    "bool_type": "vrednost mora biti true ali false",
+    "int_parsing": "vrednost mora biti celo število",
+    "int_type": "vrednost mora biti celo število",
+    "int_from_float": "vrednost mora biti celo število (brez decimalk)",
+    "float_parsing": "vrednost mora biti število",
+    "float_type": "vrednost mora biti število",
+    "string_type": "vrednost mora biti besedilo",
+    "string_too_short": "besedilo mora imeti najmanj {min_length} znakov",
+    "string_too_long": "besedilo ima lahko največ {max_length} znakov",
+    "string_pattern_mismatch": "besedilo se ne ujema z vzorcem {pattern!r}",
+    "too_short": "najmanj {min_length} elementov, vneseno {actual_length}",
+    "too_long": "največ {max_length} elementov, vneseno {actual_length}",
+    "list_type": "vrednost mora biti seznam",
+    "dict_type": "vrednost mora biti preslikava (ključ: vrednost)",
+    "model_type": "vrednost mora biti preslikava (ključ: vrednost)",
+    "model_attributes_type": "vrednost mora biti preslikava (ključ: vrednost)",
+    "greater_than_equal": "vrednost mora biti najmanj {ge}",
+    "less_than_equal": "vrednost je lahko največ {le}",
+    "greater_than": "vrednost mora biti večja od {gt}",
+    "less_than": "vrednost mora biti manjša od {lt}",
+    "date_parsing": "vrednost mora biti datum v obliki LLLL-MM-DD",
+    "date_from_datetime_parsing": "vrednost mora biti datum v obliki LLLL-MM-DD",
+    "date_from_datetime_inexact": "vrednost mora biti datum brez ure",
+    "date_type": "vrednost mora biti datum v obliki LLLL-MM-DD",
+}
+# Types whose input is worth showing back (the user typed a wrong value, not a wrong shape).
+_SHOW_INPUT = {
+    "sl": ("enum", "literal_error", "bool_parsing", "bool_type", "int_parsing", "int_type", "int_from_float",
+           "float_parsing", "date_parsing", "date_from_datetime_parsing", "greater_than_equal",
+           "less_than_equal", "greater_than", "less_than"),
+    "en": ("enum",),  # as before: pydantic's text names the wrong value for the others
+}
+_GOT = {"sl": " (vneseno: {input})", "en": " (got {input})"}
+
+
+def current() -> str:
+    """The language of the running command (default Slovenian); outside one, English."""
+    import click
+
+    ctx = click.get_current_context(silent=True)
+    if ctx is None:
+        return LIBRARY
+    return ctx.meta.get(_META_KEY, DEFAULT)
+
+
+def use(ctx: Any, lang: str) -> str:
+    """Set the language for this invocation (the `--lang` option's callback)."""
+    ctx.meta[_META_KEY] = lang
+    return lang
+
+
+def render(value: Any, lang: Optional[str] = None) -> str:
+    """Anything that may be a message, as text in `lang` (default: the current language)."""
+    lang = lang or current()
+    return value.render(lang) if hasattr(value, "render") else str(value)
+
+
+@dataclass(frozen=True, eq=True)
+class Message:
+    """A catalog message: its id and the parameters of its templates."""
+
+    id: str
+    params: Mapping[str, Any] = field(default_factory=dict)
+
+    def render(self, lang: Optional[str] = None) -> str:
+        lang = lang or current()
+        values = {key: _param(value, lang) for key, value in self.params.items()}
+        return CATALOG[self.id][lang].format(**values)
+
+    def __str__(self) -> str:
+        return self.render()
+
+    def __hash__(self) -> int:
+        return hash(self.id)
+
+
+def msg(message_id: str, **params: Any) -> Message:
+    if message_id not in CATALOG:
+        raise KeyError(f"no message {message_id!r} in the catalog")
+    return Message(message_id, params)
+
+
+@dataclass(frozen=True)
+class Joined:
+    """Several messages shown as one, e.g. a list of reasons."""
+
+    parts: tuple
+    separator: str = "; "
+
+    def render(self, lang: Optional[str] = None) -> str:
+        return self.separator.join(render(part, lang) for part in self.parts)
+
+    def __str__(self) -> str:
+        return self.render()
+
+
+def _param(value: Any, lang: str) -> Any:
+    # Nested messages are worded in the same language; other values keep their type for !r.
+    return value.render(lang) if hasattr(value, "render") else value
+
+
+class Invalid(ValueError):
+    """A model validator's complaint: pydantic shows the English text, the CLI the catalog's."""
+
+    def __init__(self, message_id: str, **params: Any):
+        self.message = msg(message_id, **params)
+        super().__init__(self.message.render(LIBRARY))
+
+
+def _shown(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 80 else text[:77] + "..."
+
+
+@dataclass(frozen=True)
+class PydanticMessage:
+    """One pydantic error, worded in the language it is printed in."""
+
+    type: str
+    text: str  # pydantic's English message
+    ctx: Mapping[str, Any] = field(default_factory=dict)
+    input: Any = None
+
+    @classmethod
+    def of(cls, error: Mapping[str, Any]) -> "PydanticMessage":
+        return cls(error["type"], error["msg"], dict(error.get("ctx") or {}), error.get("input"))
+
+    def render(self, lang: Optional[str] = None) -> str:
+        lang = lang or current()
+        text = self._worded(lang)
+        if self.type in _SHOW_INPUT[lang]:
+            text += _GOT[lang].format(input=_shown(self.input))
+        return text
+
+    def _worded(self, lang: str) -> str:
+        error = self.ctx.get("error")
+        if self.type == "value_error" and isinstance(error, Invalid):
+            return error.message.render(lang) if lang != LIBRARY else self.text
+        if lang == LIBRARY:
+            return self.text
+        if self.type == "value_error" and "reason" in self.ctx:  # EmailStr
+            return msg("model.email", reason=self.ctx["reason"]).render(lang)
+        template = PYDANTIC_SL.get(self.type)
+        if template is None:
+            return self.text
+        ctx = dict(self.ctx)
+        if "expected" in ctx:  # "'a', 'b' or 'c'"
+            ctx["expected"] = str(ctx["expected"]).replace(" or ", " ali ")
+        try:
+            return template.format(**ctx)
+        except (KeyError, IndexError, ValueError):
+            return self.text
+
+    def __str__(self) -> str:
+        return self.render()
+
+
+def joined(parts: Iterable[Any], separator: str = "; ") -> Joined:
+    return Joined(tuple(parts), separator)
