@@ -10,35 +10,18 @@ import textwrap
 from typing import Any
 
 from compliance.findings import Assessment, Finding
+from compliance.messages import text as _text
 from compliance.models import Municipality
 from compliance.vocabulary import label
 
-TEXT = {
-    "sl": {
-        "heading": "{name} ({id}), leto {year}",
-        "not_reported": "Občina za leto {year} ni poročala.",
-        "grade": "ocena", "rule": "pravilo", "basis": "pravna podlaga", "reason": "utemeljitev",
-        "facts": "upoštevana dejstva", "from": "podatki iz leta {year}", "no_year": "leto podatkov ni znano",
-        "evidence": "dokazi iz vira", "no_evidence": "v viru ni stavka o tem",
-        "yes": "da", "no": "ne", "unstated": "ni navedeno",
-    },
-    "en": {
-        "heading": "{name} ({id}), {year}",
-        "not_reported": "The municipality did not report for {year}.",
-        "grade": "grade", "rule": "rule", "basis": "legal basis", "reason": "reason",
-        "facts": "facts judged", "from": "facts from {year}", "no_year": "year of the facts unknown",
-        "evidence": "evidence from the source", "no_evidence": "the source says nothing on this",
-        "yes": "yes", "no": "no", "unstated": "not stated",
-    },
-}
 WIDTH = 88
 
 
-def _value(value: Any, text: dict[str, str]) -> str:
+def _value(value: Any, lang: str) -> str:
     if value is None:
-        return text["unstated"]
+        return _text("common.unstated", lang)
     if isinstance(value, bool):
-        return text["yes"] if value else text["no"]
+        return _text("common.yes" if value else "common.no", lang)
     return str(value)
 
 
@@ -46,32 +29,34 @@ def _wrapped(body: str, indent: str, first: str = "") -> list[str]:
     return textwrap.wrap(body, WIDTH, initial_indent=indent + first, subsequent_indent=indent + " " * len(first)) or [indent + first]
 
 
-def _finding(finding: Finding, lang: str, text: dict[str, str]) -> list[str]:
-    data_year = text["from"].format(year=finding.data_year) if finding.data_year else text["no_year"]
+def _finding(finding: Finding, lang: str) -> list[str]:
+    if finding.data_year:
+        data_year = _text("common.stale", lang, year=finding.data_year)
+    else:
+        data_year = _text("explain.no_year", lang)
     lines = [
         f"{label(finding.obligation, lang)}: {label(finding.grade, lang)}",
-        f"  {text['rule']}: {finding.rule} ({label(finding.kind, lang)})",
-        f"  {text['basis']}: {finding.basis.citation}",
+        f"  {_text('explain.rule', lang)}: {finding.rule} ({label(finding.kind, lang)})",
+        f"  {_text('explain.basis', lang)}: {finding.basis.citation}",
         *_wrapped(finding.basis.text, "    "),
-        *_wrapped(finding.message(lang), "  ", f"{text['reason']}: "),
-        f"  {text['facts']} ({data_year}):",
-        *(f"    {name}: {_value(value, text)}" for name, value in finding.facts.items()),
-        f"  {text['evidence']}:",
+        *_wrapped(finding.message(lang), "  ", f"{_text('explain.reason', lang)}: "),
+        f"  {_text('explain.facts', lang)} ({data_year}):",
+        *(f"    {name}: {_value(value, lang)}" for name, value in finding.facts.items()),
+        f"  {_text('explain.evidence', lang)}:",
     ]
     if finding.evidence:
         for sentence in finding.evidence:
             lines += _wrapped(f"»{sentence}«", "    ", "- ")
     else:
-        lines.append(f"    ({text['no_evidence']})")
+        lines.append(f"    ({_text('explain.no_evidence', lang)})")
     return lines
 
 
 def explain(assessment: Assessment, municipality: Municipality, lang: str = "sl") -> str:
-    text = TEXT[lang]
     findings = assessment.of(municipality.id)
-    lines = [text["heading"].format(name=municipality.name, id=municipality.id, year=assessment.year)]
+    lines = [_text("explain.heading", lang, name=municipality.name, id=municipality.id, year=assessment.year)]
     if findings and (findings[0].stale or findings[0].data_year is None):
-        lines.append(text["not_reported"].format(year=assessment.year))
+        lines.append(_text("explain.not_reported", lang, year=assessment.year))
     for finding in findings:
-        lines += ["", *_finding(finding, lang, text)]
+        lines += ["", *_finding(finding, lang)]
     return "\n".join(lines) + "\n"

@@ -11,13 +11,10 @@ from typing import Any, Sequence
 from compliance import facts as factlib
 from compliance.engine import match
 from compliance.errors import DataError, Problem
-from compliance.messages import msg
+from compliance.messages import msg, text as worded
 from compliance.findings import Finding
 from compliance.rules import Rule, RuleBook
 from compliance.vocabulary import LANGUAGES, Obligation
-
-# Appended to a message judged on older facts, unless the message names that year itself.
-STALE_NOTE = {"sl": "(podatki iz leta {year})", "en": "(facts from {year})"}
 
 
 def _one_rule(rulebook: RuleBook, obligation: Obligation, subject: factlib.Subject, fact: dict, rule_ids: list[str]) -> Rule:
@@ -34,11 +31,12 @@ def _one_rule(rulebook: RuleBook, obligation: Obligation, subject: factlib.Subje
 
 def _messages(rule: Rule, context: dict[str, Any], data_year: int | None, stale: bool) -> dict[str, str]:
     messages = {lang: rule.render_message(lang, context) for lang in LANGUAGES}
+    # A message judged on older facts says so ("(facts from 2018)"), unless it names that year itself.
     if stale:
         for lang, text in messages.items():
             if str(data_year) not in text:
                 body, stop = (text[:-1], ".") if text.endswith(".") else (text, "")
-                messages[lang] = f"{body} {STALE_NOTE[lang].format(year=data_year)}{stop}"
+                messages[lang] = f"{body} ({worded('common.stale', lang, year=data_year)}){stop}"
     return messages
 
 

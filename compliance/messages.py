@@ -1,6 +1,7 @@
-"""The diagnostics catalog: message ids with their Slovenian and English wording.
+"""The catalog of user-facing text: message ids with their Slovenian and English wording.
 
-Problems and errors carry a `Message` (an id and its parameters) and are worded only when
+Diagnostics and the words of every output (headings, table headers, "da"/"ne") live here,
+each phrase once; enum labels are in compliance.vocabulary. Problems and errors carry a `Message` (an id and its parameters) and are worded only when
 printed, in the command's language. The CLI keeps the language in the click context
 (`ctx.meta`), so each invocation starts afresh; outside a command (the library, its
 tests) messages read in English.
@@ -241,7 +242,6 @@ CATALOG: dict[str, dict[str, str]] = {
         "sl": "{obligation}: pričakovano {grade} po pravilu {rule}, dobljeno {got}",
         "en": "{obligation}: expected {grade} by {rule}, got {got}",
     },
-    "ruletests.got_none": {"sl": "nobeno pravilo", "en": "no rule"},
     "ruletests.got_several": {"sl": "več pravil: {rules}", "en": "several rules: {rules}"},
     "ruletests.got_rule": {"sl": "{grade} po pravilu {rule}", "en": "{grade} by {rule}"},
     "ruletests.no_files": {"sl": "ni datotek s primeri za pravila (*.yaml)", "en": "no rule test files (*.yaml)"},
@@ -312,6 +312,173 @@ CATALOG: dict[str, dict[str, str]] = {
         "sl": "--format {fmt} zapiše binarno datoteko: navedite --out DATOTEKA",
         "en": "--format {fmt} writes a binary file: give --out FILE",
     },
+    # ---- User-facing text (not diagnostics): headings, table headers, words of the outputs.
+    # Words several outputs share.
+    "common.yes": {"sl": "da", "en": "yes"},
+    "common.no": {"sl": "ne", "en": "no"},
+    "common.unstated": {"sl": "ni navedeno", "en": "not stated"},
+    "common.stale": {"sl": "podatki iz leta {year}", "en": "facts from {year}"},
+    "common.no_rule": {"sl": "nobeno pravilo", "en": "no rule"},
+    "common.id": {"sl": "id", "en": "id"},
+    "common.municipality": {"sl": "občina", "en": "municipality"},
+    "common.grade": {"sl": "ocena", "en": "grade"},
+    "common.email": {"sl": "e-pošta", "en": "e-mail"},
+    # Column headings of the page and the spreadsheet (compliance.render.html, .xlsx).
+    "column.id": {"sl": "ID", "en": "ID"},
+    "column.municipality": {"sl": "Občina", "en": "Municipality"},
+    "column.region": {"sl": "Regija", "en": "Region"},
+    "column.councillor": {"sl": "Romski svetnik", "en": "Roma councillor"},
+    "column.data_year": {"sl": "Leto podatkov", "en": "Data year"},
+    "column.obligation": {"sl": "Obveznost", "en": "Obligation"},
+    "column.grade": {"sl": "Ocena", "en": "Grade"},
+    "column.kind": {"sl": "Vrsta", "en": "Kind"},
+    "column.rule": {"sl": "Pravilo", "en": "Rule"},
+    "column.basis": {"sl": "Pravna podlaga", "en": "Legal basis"},
+    "column.basis_text": {"sl": "Vsebina določbe", "en": "Provision"},
+    "column.finding": {"sl": "Ugotovitev", "en": "Finding"},
+    "column.evidence": {"sl": "Dokazi iz poročila", "en": "Evidence from the report"},
+    # `check --format table` and markdown (compliance.render.table).
+    "table.title": {"sl": "Skladnost z ZRomS-1, leto {year}", "en": "ZRomS-1 compliance, {year}"},
+    "table.counts": {"sl": "Število ocen po obveznostih", "en": "Grades per obligation"},
+    # `check --format html` (compliance.render.html): handed whole to findings.html.j2 as `t`,
+    # with the column headings, common.yes/no and the no_data grade label; the template fills
+    # the placeholders.
+    "html.title": {
+        "sl": "Izvajanje ZRomS-1 v občinah: ugotovitve za leto {year}",
+        "en": "ZRomS-1 in the municipalities: findings for {year}",
+    },
+    "html.intro": {
+        "sl": "Ocene občin, v katerih živijo Romi, po obveznostih iz Zakona o romski skupnosti "
+        "v Republiki Sloveniji (ZRomS-1) in priporočilih Vlade.",
+        "en": "Grades of the municipalities where Roma live, for each duty under the Roma "
+        "Community Act (ZRomS-1) and each Government recommendation.",
+    },
+    "html.summary": {"sl": "Povzetek", "en": "Summary"},
+    "html.summary_caption": {
+        "sl": "Število občin po ocenah za vsako obveznost (leto {year})",
+        "en": "Number of municipalities per grade for each obligation ({year})",
+    },
+    "html.chart_title": {"sl": "Ocene po obveznostih", "en": "Grades by obligation"},
+    "html.total": {"sl": "Skupaj", "en": "Total"},
+    "html.filter_by": {
+        "sl": "Prikaži v pregledu samo občine z oceno {grade} za {obligation}",
+        "en": "Show only municipalities graded {grade} for {obligation}",
+    },
+    "html.matrix": {"sl": "Pregled po občinah", "en": "Municipalities"},
+    "html.matrix_caption": {
+        "sl": "Ocene občin po obveznostih za leto {year}. Razvrstite s klikom na naslov stolpca.",
+        "en": "Grades of the municipalities by obligation for {year}. Sort by clicking a column heading.",
+    },
+    "html.filters": {"sl": "Filtri", "en": "Filters"},
+    "html.in_obligation": {"sl": "pri obveznosti", "en": "in obligation"},
+    "html.any_grade": {"sl": "vse ocene", "en": "any grade"},
+    "html.any_obligation": {"sl": "katerikoli", "en": "any"},
+    "html.any_region": {"sl": "vse regije", "en": "all regions"},
+    "html.any_councillor": {"sl": "vse občine", "en": "all municipalities"},
+    "html.with_councillor": {"sl": "z romskim svetnikom", "en": "with a Roma councillor"},
+    "html.without_councillor": {"sl": "brez romskega svetnika", "en": "without a Roma councillor"},
+    "html.search": {"sl": "Iskanje občine", "en": "Find a municipality"},
+    "html.search_placeholder": {"sl": "npr. Krško", "en": "e.g. Krško"},
+    "html.reset": {"sl": "Počisti filtre", "en": "Clear filters"},
+    "html.shown": {"sl": "Prikazanih občin: {shown} od {total}", "en": "Municipalities shown: {shown} of {total}"},
+    "html.no_rows": {"sl": "Nobena občina ne ustreza filtrom.", "en": "No municipality matches the filters."},
+    "html.stale": {"sl": "podatki iz leta {data_year}", "en": "data from {data_year}"},  # en: not common.stale's
+    "html.stale_note": {
+        "sl": "Občina za leto {year} ni poročala; ocene temeljijo na podatkih iz leta {data_year}.",
+        "en": "The municipality did not report for {year}; the grades rest on its data from {data_year}.",
+    },
+    "html.stale_key": {
+        "sl": "* Ocena temelji na podatkih iz prejšnjih let, ker občina za leto {year} ni poročala.",
+        "en": "* The grade rests on data from earlier years: the municipality did not report for {year}.",
+    },
+    "html.details": {"sl": "Podrobnosti po občinah", "en": "Details by municipality"},
+    "html.details_hint": {
+        "sl": "Kliknite ime občine ali oceno v pregledu, da se odprejo podrobnosti.",
+        "en": "Click a municipality's name or a grade in the table to open its details.",
+    },
+    "html.no_evidence": {"sl": "V poročilu ni navedb o tem.", "en": "The report says nothing on this."},
+    "html.notes": {"sl": "Opombe o podatkih", "en": "Notes on the data"},
+    "html.back": {"sl": "Nazaj na pregled", "en": "Back to the table"},
+    "html.legend": {"sl": "Legenda", "en": "Legend"},
+    "html.noscript": {
+        "sl": "Za razvrščanje in filtriranje omogočite JavaScript; tabela je prikazana v celoti.",
+        "en": "Enable JavaScript to sort and filter; the table is shown in full.",
+    },
+    "html.footer": {
+        "sl": "Leto poročila {year} · kontrolna vsota podatkov {data} · kontrolna vsota pravil {rules}",
+        "en": "Report year {year} · data checksum {data} · rules checksum {rules}",
+    },
+    "html.print": {"sl": "Natisni", "en": "Print"},
+    # `compliance explain` (compliance.explain).
+    "explain.heading": {"sl": "{name} ({id}), leto {year}", "en": "{name} ({id}), {year}"},
+    "explain.not_reported": {
+        "sl": "Občina za leto {year} ni poročala.", "en": "The municipality did not report for {year}.",
+    },
+    "explain.rule": {"sl": "pravilo", "en": "rule"},
+    "explain.basis": {"sl": "pravna podlaga", "en": "legal basis"},
+    "explain.reason": {"sl": "utemeljitev", "en": "reason"},
+    "explain.facts": {"sl": "upoštevana dejstva", "en": "facts judged"},
+    "explain.no_year": {"sl": "leto podatkov ni znano", "en": "year of the facts unknown"},
+    "explain.evidence": {"sl": "dokazi iz vira", "en": "evidence from the source"},
+    "explain.no_evidence": {"sl": "v viru ni stavka o tem", "en": "the source says nothing on this"},
+    # `compliance municipalities` (compliance.cli.data).
+    "municipalities.name": {"sl": "ime", "en": "name"},
+    "municipalities.kind": {"sl": "vrsta", "en": "kind"},
+    "municipalities.region": {"sl": "regija", "en": "region"},
+    "municipalities.councillor": {"sl": "romski svetnik", "en": "Roma councillor"},
+    # `compliance rules lint` and `compliance rules test` (compliance.cli.rules).
+    "lint.checked": {
+        "sl": "{obligation}: preverjenih kombinacij: {n}; vsaka dobi natanko eno oceno",
+        "en": "{obligation}: {n} combinations, each gets exactly one grade",
+    },
+    "lint.gap": {"sl": "vrzel", "en": "gap"},
+    "lint.overlap": {"sl": "prekrivanje", "en": "overlap"},
+    "lint.defects": {"sl": "{obligation}: napake: {n}", "en": "{obligation}: {n} problems"},
+    "lint.failed": {"sl": "Lint: napake: {n}.", "en": "Lint: {n} problems."},
+    "lint.ok": {"sl": "Lint: v redu.", "en": "Lint: OK."},
+    "ruletests.case_ok": {"sl": "ok", "en": "ok"},
+    "ruletests.case_fail": {"sl": "NAPAKA", "en": "FAIL"},
+    "ruletests.uncovered": {
+        "sl": "pravilo {rule} ni preizkušeno v nobenem primeru", "en": "rule {rule} is not exercised by any case",
+    },
+    "ruletests.summary": {
+        "sl": "Uspešni primeri: {passed} od {total}; nepreizkušena pravila: {uncovered}.",
+        "en": "{passed} of {total} cases passed; rules without a case: {uncovered}.",
+    },
+    # `compliance letters` (compliance.cli.letters).
+    "letters.reasons": {"sl": "razlogi", "en": "reasons"},
+    "letters.reply_by": {"sl": "rok za odgovor", "en": "reply by"},
+    "letters.written": {
+        "sl": "Pisem: {n} v {out} ({formats}), seznam v {manifest}.",
+        "en": "{n} letter(s) in {out} ({formats}), listed in {manifest}.",
+    },
+    "letters.none": {
+        "sl": "Nobena občina ne potrebuje pisma (prazen seznam v {manifest}).",
+        "en": "No municipality needs a letter (empty list in {manifest}).",
+    },
+    "letters.no_letter": {
+        "sl": "Brez pisma (vse zakonske obveznosti izpolnjene ali delno izpolnjene): {ids}",
+        "en": "No letter (every statutory duty met or partly met): {ids}",
+    },
+    "letters.note": {"sl": "opomba", "en": "note"},
+    # `compliance extract` (compliance.cli.extract).
+    "extract.warning": {"sl": "opozorilo", "en": "warning"},
+    "extract.written": {
+        "sl": "Osnutek zapisan: {path} ({count} zapisov, {reported} občin je poročalo).",
+        "en": "Draft written: {path} ({count} records, {reported} municipalities reported).",
+    },
+    "extract.field": {"sl": "polje", "en": "field"},
+    "extract.draft": {"sl": "osnutek", "en": "draft"},
+    "extract.curated": {"sl": "pregledano", "en": "curated"},
+    "extract.no_differences": {"sl": "Ni razlik.", "en": "No differences."},
+    "extract.only_in_draft": {"sl": "Samo v osnutku: {ids}", "en": "Only in the draft: {ids}"},
+    "extract.only_in_curated": {"sl": "Samo v pregledanih zapisih: {ids}", "en": "Only in the curated records: {ids}"},
+    "extract.per_fact": {"sl": "Ujemanje po dejstvih:", "en": "Matching facts by field:"},
+    "extract.accuracy": {
+        "sl": "Ujemanje dejstev: {matching}/{compared} ({percent})",
+        "en": "Facts matching: {matching}/{compared} ({percent})",
+    },
+    "extract.not_counted": {"sl": "(ni šteto)", "en": "(not counted)"},
 }
 
 # pydantic's error types in Slovenian, worded from the error's ctx (pydantic's "Customize
@@ -402,6 +569,18 @@ def msg(message_id: str, **params: Any) -> Message:
     if message_id not in CATALOG:
         raise KeyError(f"no message {message_id!r} in the catalog")
     return Message(message_id, params)
+
+
+def text(message_id: str, lang: str, **params: Any) -> str:
+    """One catalog entry worded in `lang`: `msg(message_id, **params).render(lang)`."""
+    return msg(message_id, **params).render(lang)
+
+
+def texts(prefix: str, lang: str) -> dict[str, str]:
+    """The templates under `prefix.`, keyed by the rest of their id, unformatted (e.g. for a
+    Jinja template that fills them itself)."""
+    start = prefix + "."
+    return {key[len(start):]: wording[lang] for key, wording in CATALOG.items() if key.startswith(start)}
 
 
 @dataclass(frozen=True)

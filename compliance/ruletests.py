@@ -130,7 +130,7 @@ def _check(rulebook: RuleBook, case: Case, rule_ids: list[str]) -> list[str]:
             continue
         mine = [rule_id for rule_id in rule_ids if rulebook.by_id[rule_id].obligation == obligation]
         if len(mine) != 1:
-            got = msg("ruletests.got_none") if not mine else msg("ruletests.got_several", rules=", ".join(mine))
+            got = msg("common.no_rule") if not mine else msg("ruletests.got_several", rules=", ".join(mine))
             failures.append(str(msg("ruletests.expected", obligation=obligation.value, grade=expected.grade.value,
                                     rule=expected.rule, got=got)))
             continue

@@ -163,6 +163,22 @@ def test_every_message_has_both_languages_with_the_same_placeholders(message_id)
     assert _fields(wording["sl"]) == _fields(wording["en"]), message_id
 
 
+def test_each_phrase_is_in_the_catalog_once():
+    ids_by_wording: dict[tuple[str, str], list[str]] = {}
+    for message_id, wording in CATALOG.items():
+        ids_by_wording.setdefault((wording["sl"], wording["en"]), []).append(message_id)
+    assert [ids for ids in ids_by_wording.values() if len(ids) > 1] == []
+
+
+def test_texts_gives_a_prefix_unformatted_and_text_words_one_entry():
+    assert messages.texts("table", "sl") == {
+        "title": "Skladnost z ZRomS-1, leto {year}", "counts": "Število ocen po obveznostih",
+    }
+    assert messages.texts("table", "en")["title"] == "ZRomS-1 compliance, {year}"
+    assert messages.text("common.stale", "sl", year=2018) == "podatki iz leta 2018"
+    assert messages.text("common.stale", "en", year=2018) == "facts from 2018"
+
+
 def _record(**changes) -> dict:
     record = {"municipality": "kuzma", "year": 2019, "reported": True, "data_year": 2019}
     record.update(changes)

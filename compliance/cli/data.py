@@ -41,6 +41,7 @@ def municipalities(fmt: str, lang: str, data_dir: Path) -> None:
     """List the municipalities where Roma live (the registry)."""
     from tabulate import tabulate
 
+    from compliance.messages import text
     from compliance.registry import load_registry
 
     registry = load_registry(data_dir)
@@ -48,13 +49,11 @@ def municipalities(fmt: str, lang: str, data_dir: Path) -> None:
         rows = [m.model_dump(mode="json") for m in registry]
         click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
         return
-    headers = {
-        "sl": ["id", "ime", "vrsta", "regija", "romski svetnik", "e-pošta"],
-        "en": ["id", "name", "kind", "region", "Roma councillor", "e-mail"],
-    }[lang]
-    yes_no = {"sl": ("da", "ne"), "en": ("yes", "no")}[lang]
+    headers = ["common.id", "municipalities.name", "municipalities.kind", "municipalities.region",
+               "municipalities.councillor", "common.email"]
+    yes, no = text("common.yes", lang), text("common.no", lang)
     rows = [
-        [m.id, m.name, label(m.kind, lang), m.region, yes_no[0] if m.roma_councillor else yes_no[1], ", ".join(m.emails)]
+        [m.id, m.name, label(m.kind, lang), m.region, yes if m.roma_councillor else no, ", ".join(m.emails)]
         for m in registry
     ]
-    click.echo(tabulate(rows, headers=headers))
+    click.echo(tabulate(rows, headers=[text(key, lang) for key in headers]))

@@ -8,37 +8,13 @@ from typing import Optional
 import click
 
 from compliance.cli import main, options
+from compliance.messages import text
 from compliance.vocabulary import MAX_YEAR, MIN_YEAR
-
-TEXTS = {
-    "sl": {
-        "warning": "opozorilo",
-        "written": "Osnutek zapisan: {path} ({count} zapisov, {reported} občin je poročalo).",
-        "headers": ["občina", "polje", "osnutek", "pregledano"],
-        "no_differences": "Ni razlik.",
-        "only_in_draft": "Samo v osnutku: {ids}",
-        "only_in_curated": "Samo v pregledanih zapisih: {ids}",
-        "per_fact": "Ujemanje po dejstvih:",
-        "accuracy": "Ujemanje dejstev: {matching}/{compared} ({percent})",
-        "detail": "(ni šteto)",
-    },
-    "en": {
-        "warning": "warning",
-        "written": "Draft written: {path} ({count} records, {reported} municipalities reported).",
-        "headers": ["municipality", "field", "draft", "curated"],
-        "no_differences": "No differences.",
-        "only_in_draft": "Only in the draft: {ids}",
-        "only_in_curated": "Only in the curated records: {ids}",
-        "per_fact": "Matching facts by field:",
-        "accuracy": "Facts matching: {matching}/{compared} ({percent})",
-        "detail": "(not counted)",
-    },
-}
 
 
 def _percent(share: float, lang: str) -> str:
-    text = f"{100 * share:.1f} %"
-    return text.replace(".", ",") if lang == "sl" else text.replace(" %", "%")
+    shown = f"{100 * share:.1f} %"
+    return shown.replace(".", ",") if lang == "sl" else shown.replace(" %", "%")
 
 
 def _shown(value: object) -> str:
@@ -48,25 +24,27 @@ def _shown(value: object) -> str:
 def _diff_report(comparison, lang: str) -> str:
     from tabulate import tabulate
 
-    text = TEXTS[lang]
     lines = []
     if comparison.differences:
+        not_counted = text("extract.not_counted", lang)
         rows = [
-            [d.municipality, d.field if d.counted else f"{d.field} {text['detail']}", _shown(d.draft), _shown(d.curated)]
+            [d.municipality, d.field if d.counted else f"{d.field} {not_counted}", _shown(d.draft), _shown(d.curated)]
             for d in comparison.differences
         ]
-        lines.append(tabulate(rows, headers=text["headers"], maxcolwidths=[None, None, 50, 50]))
+        headers = [text(key, lang) for key in ("common.municipality", "extract.field", "extract.draft", "extract.curated")]
+        lines.append(tabulate(rows, headers=headers, maxcolwidths=[None, None, 50, 50]))
     else:
-        lines.append(text["no_differences"])
+        lines.append(text("extract.no_differences", lang))
     if comparison.only_in_draft:
-        lines.append(text["only_in_draft"].format(ids=", ".join(comparison.only_in_draft)))
+        lines.append(text("extract.only_in_draft", lang, ids=", ".join(comparison.only_in_draft)))
     if comparison.only_in_curated:
-        lines.append(text["only_in_curated"].format(ids=", ".join(comparison.only_in_curated)))
-    lines += ["", text["per_fact"]]
+        lines.append(text("extract.only_in_curated", lang, ids=", ".join(comparison.only_in_curated)))
+    lines += ["", text("extract.per_fact", lang)]
     for field, (matching, compared) in comparison.per_fact.items():
         lines.append(f"  {field}: {matching}/{compared}")
-    lines.append(text["accuracy"].format(
-        matching=comparison.matching, compared=comparison.compared, percent=_percent(comparison.accuracy, lang)
+    lines.append(text(
+        "extract.accuracy", lang,
+        matching=comparison.matching, compared=comparison.compared, percent=_percent(comparison.accuracy, lang),
     ))
     return "\n".join(lines)
 
@@ -96,18 +74,17 @@ def extract(report: Path, year: int, fmt: str, out: Optional[Path], curated: Opt
     from compliance.sources import read_report
     from compliance.registry import load_registry
 
-    text = TEXTS[lang]
     registry = load_registry(data_dir)
     document = read_report(report)
     drafted = draft.build(document, registry, year, data_dir)
     for notice in drafted.notices:
-        click.echo(f"{text['warning']}: {display_path(report)}: {render(notice.place, lang)}: {notice.message.render(lang)}", err=True)
+        click.echo(f"{text('extract.warning', lang)}: {display_path(report)}: {render(notice.place, lang)}: {notice.message.render(lang)}", err=True)
     comparison = diff.compare(drafted.records, diff.load_curated(curated, year)) if curated else None
     rendered = draft.to_json(drafted) if fmt == "json" else draft.to_yaml(drafted)
     if out is not None:
         atomic.write_text(out, rendered)
         reported = sum(r.reported for r in drafted.records)
-        click.echo(text["written"].format(path=display_path(out), count=len(drafted.records), reported=reported),
+        click.echo(text("extract.written", lang, path=display_path(out), count=len(drafted.records), reported=reported),
                    err=comparison is not None)
     if comparison is not None:
         click.echo(_diff_report(comparison, lang))

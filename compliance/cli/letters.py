@@ -12,24 +12,6 @@ from compliance.cli import main, options
 
 ALL_FORMATS = ("docx", "html", "txt", "eml")  # compliance.letters.FORMATS, without importing it
 
-TEXT = {
-    "sl": {
-        "headers": ["id", "občina", "razlogi", "rok za odgovor", "e-pošta"],
-        "written": "Pisem: {n} v {out} ({formats}), seznam v {manifest}.",
-        "none": "Nobena občina ne potrebuje pisma (prazen seznam v {manifest}).",
-        "no_letter": "Brez pisma (vse zakonske obveznosti izpolnjene ali delno izpolnjene): {ids}",
-        "note": "opomba",
-    },
-    "en": {
-        "headers": ["id", "municipality", "reasons", "reply by", "e-mail"],
-        "written": "{n} letter(s) in {out} ({formats}), listed in {manifest}.",
-        "none": "No municipality needs a letter (empty list in {manifest}).",
-        "no_letter": "No letter (every statutory duty met or partly met): {ids}",
-        "note": "note",
-    },
-}
-
-
 def _formats(ctx, param, value: str) -> tuple[str, ...]:
     chosen = [part.strip() for part in value.split(",") if part.strip()]
     unknown = [f for f in chosen if f not in ALL_FORMATS]
@@ -74,6 +56,7 @@ def letters(
     from compliance.letters.batch import MANIFEST, render_batch, write_batch
     from compliance.letters.office import load_office, office_file
     from compliance.letters.typography import slovenian_date
+    from compliance.messages import text
     from compliance.vocabulary import label
 
     office = load_office(office_path or office_file(data_dir))
@@ -83,7 +66,6 @@ def letters(
     files = render_batch(batch, year, date, formats, templates_dir or TEMPLATES_DIR)
     write_batch(out_dir, files, force=force)
 
-    text = TEXT[lang]
     if batch:
         rows = [
             [
@@ -95,15 +77,15 @@ def letters(
             ]
             for letter in batch
         ]
-        click.echo(tabulate(rows, headers=text["headers"]))
+        headers = ["common.id", "common.municipality", "letters.reasons", "letters.reply_by", "common.email"]
+        click.echo(tabulate(rows, headers=[text(key, lang) for key in headers]))
     written = {letter.municipality.id for letter in batch}
     if municipalities:
         spared = [m for m in assessment.municipalities if m not in written]
         if spared:
-            click.echo(text["no_letter"].format(ids=", ".join(spared)))
-    summary = text["written"] if batch else text["none"]
-    click.echo(summary.format(n=len(batch), out=display_path(out_dir), formats=", ".join(formats),
-                              manifest=display_path(out_dir / MANIFEST)))
+            click.echo(text("letters.no_letter", lang, ids=", ".join(spared)))
+    click.echo(text("letters.written" if batch else "letters.none", lang, n=len(batch), out=display_path(out_dir),
+                    formats=", ".join(formats), manifest=display_path(out_dir / MANIFEST)))
     for letter in batch:
         for note in letter.municipality.notes:
-            click.echo(f"{text['note']}: {letter.municipality.id}: {note}", err=True)
+            click.echo(f"{text('letters.note', lang)}: {letter.municipality.id}: {note}", err=True)

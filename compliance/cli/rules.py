@@ -10,29 +10,7 @@ import click
 
 from compliance import paths
 from compliance.cli import main, options
-
-TEXT = {
-    "sl": {
-        "checked": "{obligation}: preverjenih kombinacij: {n}; vsaka dobi natanko eno oceno",
-        "gap": "vrzel", "overlap": "prekrivanje", "no_rule": "nobeno pravilo",
-        "defects": "{obligation}: napake: {n}",
-        "failed": "Lint: napake: {n}.", "ok": "Lint: v redu.",
-        "case_ok": "ok", "case_fail": "NAPAKA",
-        "uncovered": "pravilo {rule} ni preizkušeno v nobenem primeru",
-        "summary": "Uspešni primeri: {passed} od {total}; nepreizkušena pravila: {uncovered}.",
-        "unstated": "ni navedeno",
-    },
-    "en": {
-        "checked": "{obligation}: {n} combinations, each gets exactly one grade",
-        "gap": "gap", "overlap": "overlap", "no_rule": "no rule",
-        "defects": "{obligation}: {n} problems",
-        "failed": "Lint: {n} problems.", "ok": "Lint: OK.",
-        "case_ok": "ok", "case_fail": "FAIL",
-        "uncovered": "rule {rule} is not exercised by any case",
-        "summary": "{passed} of {total} cases passed; rules without a case: {uncovered}.",
-        "unstated": "not stated",
-    },
-}
+from compliance.messages import text
 
 
 def _cases_dir(option: Optional[Path]) -> Path:
@@ -55,23 +33,23 @@ def lint(rules_dir: Path, lang: str) -> None:
     from compliance.lint import lint as run_lint
     from compliance.rules import load_rules
 
-    text = TEXT[lang]
     report = run_lint(load_rules(rules_dir))
+    unstated = text("common.unstated", lang)
     for obligation, n in report.checked.items():
         mine = [d for d in report.defects if d.obligation == obligation]
         if not mine:
-            click.echo(text["checked"].format(obligation=obligation.value, n=n))
+            click.echo(text("lint.checked", lang, obligation=obligation.value, n=n))
             continue
-        click.echo(text["defects"].format(obligation=obligation.value, n=len(mine)))
+        click.echo(text("lint.defects", lang, obligation=obligation.value, n=len(mine)))
         for defect in mine:
-            shown = ", ".join(f"{k}={text['unstated'] if v is None else str(v).lower() if isinstance(v, bool) else v}"
+            shown = ", ".join(f"{k}={unstated if v is None else str(v).lower() if isinstance(v, bool) else v}"
                               for k, v in defect.combination.items())
-            rules_text = ", ".join(defect.rules) if defect.rules else text["no_rule"]
-            click.echo(f"  {text[defect.kind]}: {shown}: {rules_text}")
+            rules_text = ", ".join(defect.rules) if defect.rules else text("common.no_rule", lang)
+            click.echo(f"  {text('lint.' + defect.kind, lang)}: {shown}: {rules_text}")
     for problem in report.problems:
         click.echo(problem)
     count = len(report.defects) + len(report.problems)
-    click.echo(text["failed"].format(n=count) if count else text["ok"])
+    click.echo(text("lint.failed", lang, n=count) if count else text("lint.ok", lang))
     if count:
         sys.exit(1)
 
@@ -86,19 +64,18 @@ def test_rules(rules_dir: Path, cases_dir: Optional[Path], lang: str) -> None:
     from compliance.rules import load_rules
     from compliance.ruletests import load_cases, run, uncovered
 
-    text = TEXT[lang]
     rulebook = load_rules(rules_dir)
     cases = load_cases(_cases_dir(cases_dir))
     results = run(rulebook, cases)
     for result in results:
-        status = text["case_ok"] if result.ok else text["case_fail"]
+        status = text("ruletests.case_ok" if result.ok else "ruletests.case_fail", lang)
         click.echo(f"{status}  {result.case.where}  {result.case.name}")
         for failure in result.failures:
             click.echo(f"      {failure}")
     missing = uncovered(rulebook, cases)
     for rule_id in missing:
-        click.echo(text["uncovered"].format(rule=rule_id))
+        click.echo(text("ruletests.uncovered", lang, rule=rule_id))
     passed = sum(result.ok for result in results)
-    click.echo(text["summary"].format(passed=passed, total=len(results), uncovered=len(missing)))
+    click.echo(text("ruletests.summary", lang, passed=passed, total=len(results), uncovered=len(missing)))
     if passed != len(results) or missing:
         sys.exit(1)

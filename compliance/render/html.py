@@ -11,6 +11,7 @@ from typing import Any
 
 from compliance import paths
 from compliance.findings import Assessment, Finding
+from compliance.messages import text as worded, texts
 from compliance.registry import Registry
 from compliance.vocabulary import Grade, Obligation, label
 
@@ -33,110 +34,17 @@ SEVERITY = [Grade.NON_COMPLIANT, Grade.PARTIAL, Grade.NO_DATA, Grade.COMPLIANT, 
 CHART_BAR_WIDTH = 480
 CHART_ROW_HEIGHT = 28
 
-TEXT: dict[str, dict[str, str]] = {
-    "sl": {
-        "title": "Izvajanje ZRomS-1 v občinah: ugotovitve za leto {year}",
-        "intro": "Ocene občin, v katerih živijo Romi, po obveznostih iz Zakona o romski skupnosti "
-                 "v Republiki Sloveniji (ZRomS-1) in priporočilih Vlade.",
-        "summary": "Povzetek",
-        "summary_caption": "Število občin po ocenah za vsako obveznost (leto {year})",
-        "chart_title": "Ocene po obveznostih",
-        "obligation": "Obveznost",
-        "total": "Skupaj",
-        "filter_by": "Prikaži v pregledu samo občine z oceno {grade} za {obligation}",
-        "matrix": "Pregled po občinah",
-        "matrix_caption": "Ocene občin po obveznostih za leto {year}. Razvrstite s klikom na naslov stolpca.",
-        "municipality": "Občina",
-        "region": "Regija",
-        "councillor": "Romski svetnik",
-        "yes": "da",
-        "no": "ne",
-        "filters": "Filtri",
-        "grade": "Ocena",
-        "in_obligation": "pri obveznosti",
-        "any_grade": "vse ocene",
-        "any_obligation": "katerikoli",
-        "any_region": "vse regije",
-        "any_councillor": "vse občine",
-        "with_councillor": "z romskim svetnikom",
-        "without_councillor": "brez romskega svetnika",
-        "search": "Iskanje občine",
-        "search_placeholder": "npr. Krško",
-        "reset": "Počisti filtre",
-        "shown": "Prikazanih občin: {shown} od {total}",
-        "no_rows": "Nobena občina ne ustreza filtrom.",
-        "stale": "podatki iz leta {data_year}",
-        "stale_note": "Občina za leto {year} ni poročala; ocene temeljijo na podatkih iz leta {data_year}.",
-        "stale_key": "* Ocena temelji na podatkih iz prejšnjih let, ker občina za leto {year} ni poročala.",
-        "details": "Podrobnosti po občinah",
-        "details_hint": "Kliknite ime občine ali oceno v pregledu, da se odprejo podrobnosti.",
-        "rule": "Pravilo",
-        "kind": "Vrsta",
-        "basis": "Pravna podlaga",
-        "data_year": "Leto podatkov",
-        "no_data_year": "ni podatkov",
-        "finding": "Ugotovitev",
-        "evidence": "Dokazi iz poročila",
-        "no_evidence": "V poročilu ni navedb o tem.",
-        "notes": "Opombe o podatkih",
-        "back": "Nazaj na pregled",
-        "legend": "Legenda",
-        "noscript": "Za razvrščanje in filtriranje omogočite JavaScript; tabela je prikazana v celoti.",
-        "footer": "Leto poročila {year} · kontrolna vsota podatkov {data} · kontrolna vsota pravil {rules}",
-        "print": "Natisni",
-    },
-    "en": {
-        "title": "ZRomS-1 in the municipalities: findings for {year}",
-        "intro": "Grades of the municipalities where Roma live, for each duty under the Roma "
-                 "Community Act (ZRomS-1) and each Government recommendation.",
-        "summary": "Summary",
-        "summary_caption": "Number of municipalities per grade for each obligation ({year})",
-        "chart_title": "Grades by obligation",
-        "obligation": "Obligation",
-        "total": "Total",
-        "filter_by": "Show only municipalities graded {grade} for {obligation}",
-        "matrix": "Municipalities",
-        "matrix_caption": "Grades of the municipalities by obligation for {year}. Sort by clicking a column heading.",
-        "municipality": "Municipality",
-        "region": "Region",
-        "councillor": "Roma councillor",
-        "yes": "yes",
-        "no": "no",
-        "filters": "Filters",
-        "grade": "Grade",
-        "in_obligation": "in obligation",
-        "any_grade": "any grade",
-        "any_obligation": "any",
-        "any_region": "all regions",
-        "any_councillor": "all municipalities",
-        "with_councillor": "with a Roma councillor",
-        "without_councillor": "without a Roma councillor",
-        "search": "Find a municipality",
-        "search_placeholder": "e.g. Krško",
-        "reset": "Clear filters",
-        "shown": "Municipalities shown: {shown} of {total}",
-        "no_rows": "No municipality matches the filters.",
-        "stale": "data from {data_year}",
-        "stale_note": "The municipality did not report for {year}; the grades rest on its data from {data_year}.",
-        "stale_key": "* The grade rests on data from earlier years: the municipality did not report for {year}.",
-        "details": "Details by municipality",
-        "details_hint": "Click a municipality's name or a grade in the table to open its details.",
-        "rule": "Rule",
-        "kind": "Kind",
-        "basis": "Legal basis",
-        "data_year": "Data year",
-        "no_data_year": "no data",
-        "finding": "Finding",
-        "evidence": "Evidence from the report",
-        "no_evidence": "The report says nothing on this.",
-        "notes": "Notes on the data",
-        "back": "Back to the table",
-        "legend": "Legend",
-        "noscript": "Enable JavaScript to sort and filter; the table is shown in full.",
-        "footer": "Report year {year} · data checksum {data} · rules checksum {rules}",
-        "print": "Print",
-    },
-}
+
+def words(lang: str) -> dict[str, str]:
+    """The page's words for the template (`t`): the column headings and the html.* texts,
+    unformatted (the template fills their placeholders)."""
+    return {
+        **texts("column", lang),
+        "yes": worded("common.yes", lang),
+        "no": worded("common.no", lang),
+        "no_data_year": label(Grade.NO_DATA, lang),
+        **texts("html", lang),
+    }
 
 
 def render(assessment: Assessment, registry: Registry, lang: str = "sl") -> str:
@@ -155,7 +63,7 @@ def render(assessment: Assessment, registry: Registry, lang: str = "sl") -> str:
 
 def page(assessment: Assessment, registry: Registry, lang: str) -> dict[str, Any]:
     """Everything the template shows, already in the reader's language."""
-    text = TEXT[lang]
+    text = words(lang)
     year = assessment.year
     grades = [_grade(grade, lang) for grade in Grade]
     obligations = [{"value": o.value, "label": label(o, lang)} for o in Obligation]

@@ -5,8 +5,9 @@ from __future__ import annotations
 from tabulate import tabulate
 
 from compliance.findings import Assessment
+from compliance.messages import text
 from compliance.registry import Registry
-from compliance.render.table import TEXT, counts, grid
+from compliance.render.table import counts, grid
 
 
 def _cell(value: object) -> str:
@@ -14,18 +15,17 @@ def _cell(value: object) -> str:
 
 
 def render(assessment: Assessment, registry: Registry, lang: str = "sl") -> str:
-    text = TEXT[lang]
     headers, rows, notes = grid(assessment, registry, lang, lambda f, s: s)
     rows = [[_cell(cell).replace("*", "\\*") for cell in row] for row in rows]
     count_headers, count_rows = counts(assessment, lang)
     parts = [
-        f"# {text['title'].format(year=assessment.year)}",
+        f"# {text('table.title', lang, year=assessment.year)}",
         "",
         tabulate(rows, headers=headers, tablefmt="github", disable_numparse=True),
         "",
         *(f"{note.replace('*', chr(92) + '*')}  " for note in notes),
         *([""] if notes else []),
-        f"## {text['counts']}",
+        f"## {text('table.counts', lang)}",
         "",
         tabulate(count_rows, headers=count_headers, tablefmt="github"),
     ]

@@ -8,6 +8,7 @@ import click
 from tabulate import tabulate
 
 from compliance.findings import Assessment, Finding
+from compliance.messages import text
 from compliance.registry import Registry
 from compliance.vocabulary import Grade, Obligation, label
 
@@ -17,12 +18,6 @@ COLOURS = {
     Grade.NON_COMPLIANT: {"fg": "red", "bold": True},
     Grade.NO_DATA: {"fg": "magenta"},
     Grade.NOT_APPLICABLE: {"fg": "bright_black"},
-}
-TEXT = {
-    "sl": {"title": "Skladnost z ZRomS-1, leto {year}", "municipality": "občina", "grade": "ocena",
-           "stale": "podatki iz leta {year}", "counts": "Število ocen po obveznostih"},
-    "en": {"title": "ZRomS-1 compliance, {year}", "municipality": "municipality", "grade": "grade",
-           "stale": "facts from {year}", "counts": "Grades per obligation"},
 }
 
 
@@ -39,20 +34,19 @@ def grade_cell(finding: Finding, lang: str, markers: dict[int, str], style: Call
 
 def grid(assessment: Assessment, registry: Registry, lang: str, style: Callable[[Finding, str], str] = lambda f, s: s):
     """Headers, one row per municipality and the footnotes: shared by table and markdown."""
-    text = TEXT[lang]
     markers = stale_markers(assessment)
-    headers = [text["municipality"], *(label(obligation, lang) for obligation in Obligation)]
+    headers = [text("common.municipality", lang), *(label(obligation, lang) for obligation in Obligation)]
     rows = []
     for ident in assessment.municipalities:
         cells = {f.obligation: grade_cell(f, lang, markers, style) for f in assessment.of(ident)}
         rows.append([registry.get(ident).name, *(cells.get(obligation, "") for obligation in Obligation)])
-    notes = [f"{marker} {text['stale'].format(year=year)}" for year, marker in markers.items()]
+    notes = [f"{marker} {text('common.stale', lang, year=year)}" for year, marker in markers.items()]
     return headers, rows, notes
 
 
 def counts(assessment: Assessment, lang: str):
     summary = assessment.summary()
-    headers = [TEXT[lang]["grade"], *(label(obligation, lang) for obligation in Obligation)]
+    headers = [text("common.grade", lang), *(label(obligation, lang) for obligation in Obligation)]
     rows = [[label(grade, lang), *(summary[o.value][grade.value] for o in Obligation)] for grade in Grade]
     return headers, rows
 
@@ -60,16 +54,15 @@ def counts(assessment: Assessment, lang: str):
 def render(assessment: Assessment, registry: Registry, lang: str = "sl", colour: bool = False) -> str:
     """Plain text; with `colour`, grades are styled (click.echo drops the codes off a terminal)."""
     style = (lambda f, s: click.style(s, **COLOURS[f.grade])) if colour else (lambda f, s: s)
-    text = TEXT[lang]
     headers, rows, notes = grid(assessment, registry, lang, style)
     count_headers, count_rows = counts(assessment, lang)
     parts = [
-        text["title"].format(year=assessment.year),
+        text("table.title", lang, year=assessment.year),
         "",
         tabulate(rows, headers=headers, disable_numparse=True),
         *notes,
         "",
-        text["counts"],
+        text("table.counts", lang),
         "",
         tabulate(count_rows, headers=count_headers),
     ]

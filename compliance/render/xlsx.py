@@ -12,6 +12,7 @@ import io
 from zipfile import ZIP_DEFLATED, ZipFile
 
 from compliance.findings import Assessment
+from compliance.messages import text, texts
 from compliance.registry import Registry
 from compliance.render.html import GRADE_STYLE  # one palette for the page and the sheets
 from compliance.vocabulary import Grade, Obligation, label
@@ -20,23 +21,8 @@ from compliance.zipfix import reproducible
 SHEET_MATRIX = "Pregled"
 SHEET_FINDINGS = "Ugotovitve"
 
-HEADERS = {
-    "sl": {
-        "id": "ID", "municipality": "Občina", "region": "Regija", "councillor": "Romski svetnik",
-        "data_year": "Leto podatkov", "obligation": "Obveznost", "grade": "Ocena",
-        "kind": "Vrsta", "rule": "Pravilo", "basis": "Pravna podlaga", "basis_text": "Vsebina določbe",
-        "message": "Ugotovitev", "evidence": "Dokazi iz poročila", "yes": "da", "no": "ne",
-    },
-    "en": {
-        "id": "ID", "municipality": "Municipality", "region": "Region", "councillor": "Roma councillor",
-        "data_year": "Data year", "obligation": "Obligation", "grade": "Grade",
-        "kind": "Kind", "rule": "Rule", "basis": "Legal basis", "basis_text": "Provision",
-        "message": "Finding", "evidence": "Evidence from the report", "yes": "yes", "no": "no",
-    },
-}
-
 MAX_WIDTH = 60  # wider text columns wrap instead
-WRAPPED_WIDTH = {"message": 60, "evidence": 90, "basis_text": 40}
+WRAPPED_WIDTH = {"finding": 60, "evidence": 90, "basis_text": 40}  # by column.* heading id
 
 
 def render(assessment: Assessment, registry: Registry, lang: str = "sl") -> bytes:
@@ -63,8 +49,12 @@ def render(assessment: Assessment, registry: Registry, lang: str = "sl") -> byte
     return reproducible(buffer.getvalue())
 
 
+def _yes_no(value: bool, lang: str) -> str:
+    return text("common.yes" if value else "common.no", lang)
+
+
 def _fill_matrix(sheet, assessment: Assessment, registry: Registry, lang: str) -> None:
-    h = HEADERS[lang]
+    h = texts("column", lang)
     keys = ["id", "municipality", "region", "councillor", "data_year"] + [o.value for o in Obligation]
     sheet.append([h[k] for k in keys[:5]] + [label(o, lang) for o in Obligation])
     for ident in assessment.municipalities:
@@ -72,7 +62,7 @@ def _fill_matrix(sheet, assessment: Assessment, registry: Registry, lang: str) -
         findings = {f.obligation: f for f in assessment.of(ident)}
         years = [f.data_year for f in findings.values() if f.data_year is not None]
         sheet.append(
-            [ident, municipality.name, municipality.region, h["yes"] if municipality.roma_councillor else h["no"],
+            [ident, municipality.name, municipality.region, _yes_no(municipality.roma_councillor, lang),
              min(years) if years else None]
             + [label(findings[o].grade, lang) if o in findings else None for o in Obligation]
         )
@@ -85,16 +75,16 @@ def _fill_matrix(sheet, assessment: Assessment, registry: Registry, lang: str) -
 def _fill_findings(sheet, assessment: Assessment, registry: Registry, lang: str) -> None:
     from openpyxl.styles import Alignment
 
-    h = HEADERS[lang]
+    h = texts("column", lang)
     keys = ["id", "municipality", "region", "councillor", "obligation", "grade", "kind", "rule",
-            "basis", "basis_text", "data_year", "message", "evidence"]
+            "basis", "basis_text", "data_year", "finding", "evidence"]
     sheet.append([h[k] for k in keys])
     grade_column = keys.index("grade") + 1
     for finding in assessment.findings:
         municipality = registry.get(finding.municipality)
         sheet.append([
             finding.municipality, municipality.name, municipality.region,
-            h["yes"] if municipality.roma_councillor else h["no"],
+            _yes_no(municipality.roma_councillor, lang),
             label(finding.obligation, lang), label(finding.grade, lang), label(finding.kind, lang),
             finding.rule, finding.basis.citation, finding.basis.text or None, finding.data_year,
             finding.message(lang), "\n".join(finding.evidence) or None,
