@@ -10,17 +10,14 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any, Optional
 
-from pydantic import BaseModel, ConfigDict
-
+from compliance.models import Strict
 from compliance.vocabulary import Grade, Obligation, RuleKind
 
 ORDINALS_SL = {1: "prvi", 2: "drugi", 3: "tretji", 4: "četrti", 5: "peti", 6: "šesti"}
 
 
-class LegalBasis(BaseModel):
+class LegalBasis(Strict):
     """What an obligation rests on; kept in the rule files so that staff can correct it."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
 
     act: str
     article: Optional[int] = None
@@ -48,10 +45,8 @@ class LegalBasis(BaseModel):
         return f"{ORDINALS_SL.get(self.paragraph, f'{self.paragraph}.')} odstavek {article}"
 
 
-class Finding(BaseModel):
+class Finding(Strict):
     """The grade of one municipality for one obligation in one year."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
 
     municipality: str
     year: int

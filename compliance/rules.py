@@ -17,29 +17,26 @@ from pathlib import Path
 from typing import Any, Optional
 
 import jinja2
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import Field, ValidationError
 
 from compliance import conditions, yamlfile
 from compliance.errors import DataError, Problem
-from compliance.messages import msg
 from compliance.facts import FIELDS
 from compliance.findings import LegalBasis
+from compliance.messages import msg
+from compliance.models import Strict
 from compliance.vocabulary import LANGUAGES, Grade, Obligation, RuleKind
 
 # Undefined names in a template are errors, so a typo cannot print an empty message.
 TEMPLATES = jinja2.Environment(undefined=jinja2.StrictUndefined, autoescape=False, keep_trailing_newline=False)
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class _Messages(_Strict):
+class _Messages(Strict):
     sl: str = Field(min_length=1)
     en: str = Field(min_length=1)
 
 
-class _RuleSpec(_Strict):
+class _RuleSpec(Strict):
     id: str = Field(pattern=r"^[a-z_]+\.[a-z0-9_]+$")
     grade: Grade
     when: dict[str, Any]
@@ -48,7 +45,7 @@ class _RuleSpec(_Strict):
     note: Optional[str] = None  # for the rule's authors; not shown to users
 
 
-class _RuleFile(_Strict):
+class _RuleFile(Strict):
     obligation: Obligation
     kind: RuleKind
     basis: LegalBasis

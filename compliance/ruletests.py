@@ -21,35 +21,32 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import Field, ValidationError
 
 from compliance import facts as factlib
 from compliance import yamlfile
 from compliance.engine import match
 from compliance.errors import DataError, Problem
 from compliance.messages import PydanticMessage, joined, msg
+from compliance.models import Strict
 from compliance.judge import finding
 from compliance.rules import RuleBook
 from compliance.vocabulary import Grade, Obligation
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class Expectation(_Strict):
+class Expectation(Strict):
     grade: Grade
     rule: str
 
 
-class _Case(_Strict):
+class _Case(Strict):
     case: str = Field(min_length=1)
     year: int = 2019
     facts: dict[str, Any] = {}
     expect: dict[Obligation, Expectation] = Field(min_length=1)
 
 
-class _CaseFile(_Strict):
+class _CaseFile(Strict):
     cases: list[_Case] = Field(min_length=1)
 
 

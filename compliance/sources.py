@@ -8,6 +8,7 @@ same text gives the same draft whatever the format.
 from __future__ import annotations
 
 import io
+import re
 import unicodedata
 import zipfile
 from dataclasses import dataclass
@@ -15,6 +16,12 @@ from pathlib import Path
 
 from compliance.errors import DataError, Problem
 from compliance.messages import msg
+
+
+
+def normalise_space(text: str) -> str:
+    """Runs of white space as one space: evidence is quoted across the source's line breaks."""
+    return re.sub(r"\s+", " ", text).strip()
 
 
 @dataclass(frozen=True)

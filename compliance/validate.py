@@ -5,7 +5,6 @@ Every problem of a run is collected, so that a reviewer fixes a file in one pass
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from typing import Iterable, Optional
 
@@ -14,14 +13,9 @@ from compliance.messages import msg
 from compliance.models import Record
 from compliance.records import RecordSet, available_years, read_records
 from compliance.registry import Registry, read_registry
-from compliance.sources import read_report
+from compliance.sources import normalise_space, read_report
 from compliance.suggest import closest
 from compliance.vocabulary import CooperationForm, ProgrammeStatus
-
-
-def normalise_space(text: str) -> str:
-    """Runs of white space as one space: evidence is quoted across the source's line breaks."""
-    return re.sub(r"\s+", " ", text).strip()
 
 
 def _known_without_evidence(record: Record) -> Iterable[str]:

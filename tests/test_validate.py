@@ -6,8 +6,6 @@ show no traceback; all problems of a run are reported together.
 
 from pathlib import Path
 
-import pytest
-
 RECORDS = Path("records") / "2019.yaml"
 
 

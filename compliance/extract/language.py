@@ -10,6 +10,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from compliance.sources import normalise_space
+
 # Abbreviations after which a full stop does not end a sentence.
 ABBREVIATIONS = frozenset({"npr", "oz", "tj", "št", "dr", "mag", "prof", "ga", "gdč", "g", "str", "čl", "ur", "mio"})
 # List bullets: each item is quoted on its own (the curated evidence leaves the bullet out).
@@ -21,10 +23,6 @@ _TOKEN = re.compile(r"\w+(?:[-–]\w+)*|[^\w\s]")  # `2018–2022`, `6-krat`, `Z
 CLAUSE_WORDS = frozenset({"in", "ter", "vendar", "ampak", "toda", "saj", "ker", "a"})
 CONJOINING_WORDS = frozenset({"in", "ter"})
 CLAUSE_PUNCTUATION = frozenset({",", ";", ":"})
-
-
-def normalise_space(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip()
 
 
 @lru_cache(maxsize=1)

@@ -12,11 +12,12 @@ from pathlib import Path
 from typing import Annotated, Any
 
 from pydantic import (
-    AfterValidator, BaseModel, ConfigDict, EmailStr, Field, StringConstraints, ValidationError, field_validator,
+    AfterValidator, EmailStr, Field, StringConstraints, ValidationError, field_validator,
 )
 
 from compliance import yamlfile
 from compliance.errors import DataError, Problem
+from compliance.models import Strict
 from compliance.messages import Invalid, msg
 
 
@@ -57,11 +58,7 @@ def _check_fields(template: str, allowed: frozenset) -> str:
     return template
 
 
-class _Config(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class OfficeDetails(_Config):
+class OfficeDetails(Strict):
     name: Line  # in running text and as the e-mail sender's name
     header: list[Line] = Field(min_length=1)  # the letterhead, line by line
     address: list[Line] = []
@@ -69,12 +66,12 @@ class OfficeDetails(_Config):
     email: EmailStr  # the letters' From address and where replies go
 
 
-class Signatory(_Config):
+class Signatory(Strict):
     name: Line
     title: Line
 
 
-class Wording(_Config):
+class Wording(Strict):
     """Every sentence of a letter that does not come from the rule files."""
 
     subject_missing: Line  # did not report
@@ -106,7 +103,7 @@ class Wording(_Config):
         return value
 
 
-class Office(_Config):
+class Office(Strict):
     office: OfficeDetails
     signatory: Signatory
     file_number: Line
