@@ -42,8 +42,8 @@ CATALOG: dict[str, dict[str, str]] = {
         "en": "expected a mapping with 'year', 'source' and a list 'records'",
     },
     "records.year_mismatch": {
-        "sl": "'year' mora biti {year}, kot pove ime datoteke",
-        "en": "'year' must be {year}, as the file name says",
+        "sl": "zapisi so za leto {got!r}, pričakovano je leto {year}",
+        "en": "the records are for {got!r}, expected {year}",
     },
     "records.source_missing": {
         "sl": "'source' mora navesti besedilo poročila, relativno na mapo s podatki",
@@ -278,14 +278,6 @@ CATALOG: dict[str, dict[str, str]] = {
     },
     "letters.format_choice": {"sl": "{value}: izberite med {choices}", "en": "{value}: choose from {choices}"},
     # Extraction and the check command.
-    "extract.curated_shape": {
-        "sl": "pričakovana je datoteka z zapisi: preslikava z 'year', 'source' in seznamom 'records'",
-        "en": "expected a records file: a mapping with 'year', 'source' and a list 'records'",
-    },
-    "extract.curated_year": {
-        "sl": "zapisi so za leto {got!r}, osnutek za {year}",
-        "en": "the records are for {got!r}, the draft for {year}",
-    },
     "extract.no_sections": {
         "sl": "{path}: ni razdelka za nobeno občino (naslovi, kot sta 'Občina Beltinci' in "
         "'Mestna občina Novo mesto', ki imenujejo občino iz registra)",

@@ -49,21 +49,26 @@ def records_path(data_dir: Path, year: int) -> Path:
 
 def read_records(data_dir: Path, year: int) -> tuple[RecordSet, list[Problem]]:
     """The year's records and every problem in the file itself (not the cross-checks)."""
-    path = records_path(data_dir, year)
+    return parse_records(records_path(data_dir, year), year, data_dir)
+
+
+def parse_records(path: Path, year: int, data_dir: Optional[Path] = None) -> tuple[RecordSet, list[Problem]]:
+    """A records file (any path) and its own problems; with `data_dir`, `source` must name a file there."""
     raw = yamlfile.load(path)
     if not isinstance(raw, dict) or not isinstance(raw.get("records"), list):
         return RecordSet(year, path, None), [Problem(path, msg("records.shape"))]
     problems: list[Problem] = []
     if raw.get("year") != year:
-        problems.append(Problem(path, msg("records.year_mismatch", year=year), line=raw.line_of("year"), field="year"))
+        problems.append(Problem(path, msg("records.year_mismatch", got=raw.get("year"), year=year), line=raw.line_of("year"), field="year"))
     source = None
-    if not isinstance(raw.get("source"), str):
-        problems.append(Problem(path, msg("records.source_missing"), line=raw.line, field="source"))
-    else:
-        source = data_dir / raw["source"]
-        if not source.is_file():
-            problems.append(Problem(path, msg("records.source_not_found", source=source), line=raw.line_of("source"), field="source"))
-            source = None
+    if data_dir is not None:  # a data folder's file: its evidence is checked against the source
+        if not isinstance(raw.get("source"), str):
+            problems.append(Problem(path, msg("records.source_missing"), line=raw.line, field="source"))
+        elif (data_dir / raw["source"]).is_file():
+            source = data_dir / raw["source"]
+        else:
+            problems.append(Problem(path, msg("records.source_not_found", source=data_dir / raw["source"]),
+                                    line=raw.line_of("source"), field="source"))
     recordset = RecordSet(year, path, source)
     for item in raw["records"]:
         if not isinstance(item, dict):

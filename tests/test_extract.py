@@ -199,4 +199,4 @@ def test_malformed_curated_records_are_located(cli, tmp_path):
 
 def test_curated_records_of_another_year_are_refused(cli):
     result = extract(cli, "--lang", "en", str(REPORT), "--year", "2020", "--diff", str(CURATED))
-    assert_clean_failure(result, "2019.yaml", "the records are for 2019, the draft for 2020")
+    assert_clean_failure(result, "2019.yaml", "the records are for 2019, expected 2020")

@@ -12,12 +12,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable
 
-from pydantic import ValidationError
-
-from compliance import yamlfile
-from compliance.errors import DataError, Problem
-from compliance.messages import msg
+from compliance.errors import DataError
 from compliance.models import Record
+from compliance.records import parse_records
 
 FACTS = (
     "reported",
@@ -67,27 +64,10 @@ class Comparison:
 
 def load_curated(path: Path, year: int) -> dict[str, Record]:
     """The records of a curated file (any path), refusing one that does not validate."""
-    raw = yamlfile.load(path)
-    if not isinstance(raw, dict) or not isinstance(raw.get("records"), list):
-        raise DataError([Problem(path, msg("extract.curated_shape"))])
-    if raw.get("year") != year:
-        raise DataError([Problem(path, msg("extract.curated_year", got=raw.get("year"), year=year),
-                                 line=raw.line_of("year"), field="year")])
-    records: dict[str, Record] = {}
-    problems: list[Problem] = []
-    for item in raw["records"]:
-        if not isinstance(item, dict):
-            problems.append(Problem(path, msg("records.not_mapping"), line=raw.line_of("records")))
-            continue
-        try:
-            record = Record.model_validate({**item, "year": year})
-        except ValidationError as exc:
-            problems += yamlfile.validation_problems(path, item, exc, municipality=item.get("municipality"))
-            continue
-        records[record.municipality] = record
+    recordset, problems = parse_records(path, year)
     if problems:
         raise DataError(problems)
-    return records
+    return recordset.records
 
 
 def value(record: Record, field: str) -> Any:
