@@ -76,16 +76,19 @@ class DataError(ComplianceError):
 
 
 # What a NotFound names, and how it introduces the known values.
-_UNKNOWN = {"year": "notfound.year", "municipality": "notfound.municipality"}
-_HINTS = {"did you mean": "hint.did_you_mean", "years with data": "hint.years_with_data"}
+_MESSAGES = {
+    "year": ("notfound.year", "hint.years_with_data"),
+    "municipality": ("notfound.municipality", "hint.did_you_mean"),
+}
 
 
 class NotFound(ComplianceError):
-    """An unknown year or municipality, with the closest known ones."""
+    """An unknown year (with the years that have data) or municipality (with the closest ids)."""
 
-    def __init__(self, what: str, value: object, suggestions: Iterable[object] = (), known_label: str = "did you mean"):
+    def __init__(self, what: str, value: object, suggestions: Iterable[object] = ()):
         self.suggestions = [str(s) for s in suggestions]
-        message = msg(_UNKNOWN[what], value=value)
+        unknown, hint = _MESSAGES[what]
+        message = msg(unknown, value=value)
         if self.suggestions:
-            message = msg(_HINTS[known_label], text=message, names=", ".join(self.suggestions))
+            message = msg(hint, text=message, names=", ".join(self.suggestions))
         super().__init__(message)

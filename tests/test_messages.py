@@ -143,7 +143,7 @@ def test_the_language_does_not_outlive_its_invocation(cli):
 
 
 def test_outside_a_command_messages_read_in_english():
-    error = NotFound("year", 2018, [2019], known_label="years with data")
+    error = NotFound("year", 2018, [2019])
     assert str(error) == "unknown year: 2018 (years with data: 2019)"
     assert error.render("sl") == "neznano leto: 2018 (leta s podatki: 2019)"
     problem = Problem(Path("x.yaml"), messages.msg("records.duplicate", first=3), line=9, municipality="kuzma", field="municipality")
