@@ -28,6 +28,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path.insert(0, str(ROOT))
+BUNDLED = ROOT / "compliance" / "bundled"
 
 SIZES = [("212 municipalities x 30 years", 212, 30), ("100,000 records", 3334, 30)]
 GROWTH = [6_360, 25_000, 50_000, 100_000]
@@ -73,7 +74,7 @@ def worker(method: str, count: int, batch: int) -> dict:
     from compliance.engine import match
     from compliance.rules import load_rules
 
-    rulebook = load_rules(ROOT / "rules")
+    rulebook = load_rules(BUNDLED / "rules")
     facts = synthetic_facts(count)
     before = rss_mb()
     cpu = time.process_time()
@@ -102,11 +103,11 @@ def phases() -> dict:
     marks.append(("import compliance.cli", time.perf_counter()))
     from compliance.validate import load_year
 
-    registry, recordset = load_year(ROOT / "data", 2019)
+    registry, recordset = load_year(BUNDLED / "data", 2019)
     marks.append(("load and validate data (YAML, pydantic, sources)", time.perf_counter()))
     from compliance.rules import load_rules
 
-    rulebook = load_rules(ROOT / "rules")
+    rulebook = load_rules(BUNDLED / "rules")
     marks.append(("load rule files", time.perf_counter()))
     from compliance.facts import Subject
     from compliance.judge import judge

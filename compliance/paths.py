@@ -1,7 +1,8 @@
-"""Where the data and rules folders are.
+"""Where the data, rules and templates folders are.
 
-From the repository root the commands work with no option; `--data-dir`/`--rules-dir` or
-the environment variables point them at another folder.
+The defaults ship inside the package (`compliance/bundled/`), so an installed wheel works
+from any folder; `--data-dir`/`--rules-dir` or the environment variables point the
+commands at another folder.
 """
 
 from __future__ import annotations
@@ -13,8 +14,9 @@ from typing import Optional
 DATA_DIR_ENV = "COMPLIANCE_DATA_DIR"
 RULES_DIR_ENV = "COMPLIANCE_RULES_DIR"
 
-# The checkout the package was installed from (an editable or source install).
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
+# The packaged defaults: data, rules (with their test cases) and templates.
+BUNDLED = Path(__file__).resolve().parent / "bundled"
+TEMPLATES_DIR = BUNDLED / "templates"
 
 
 def _resolve(option: Optional[Path], env: str, name: str, marker: str) -> Path:
@@ -25,7 +27,7 @@ def _resolve(option: Optional[Path], env: str, name: str, marker: str) -> Path:
     here = Path.cwd() / name
     if (here / marker).exists():
         return here
-    return PROJECT_ROOT / name
+    return BUNDLED / name
 
 
 def data_dir(option: Optional[Path] = None) -> Path:
@@ -46,3 +48,8 @@ def records_dir(data: Path) -> Path:
 
 def records_file(data: Path, year: int) -> Path:
     return records_dir(data) / f"{year}.yaml"
+
+
+def rule_cases_dir(rules: Path) -> Path:
+    """The rule test cases live next to the rules they test."""
+    return rules / "tests"

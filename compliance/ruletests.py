@@ -1,4 +1,4 @@
-"""Rule tests as data: `tests/rules/*.yaml`, facts in, grade and rule out.
+"""Rule tests as data: `<rules>/tests/*.yaml`, beside the rules they test, facts in, grade and rule out.
 
 A case file:
 

@@ -10,9 +10,12 @@ from click.testing import CliRunner
 
 from compliance.cli import main
 
+from compliance import paths
+
 ROOT = Path(__file__).resolve().parent.parent
-DATA = ROOT / "data"
-RULES = ROOT / "rules"
+DATA = paths.BUNDLED / "data"
+RULES = paths.BUNDLED / "rules"
+TEMPLATES = paths.TEMPLATES_DIR
 
 
 @pytest.fixture

@@ -15,6 +15,7 @@ from pathlib import Path
 import docx
 import pytest
 
+from compliance import paths
 from compliance.errors import ComplianceError
 from compliance.findings import Assessment, Finding, LegalBasis
 from compliance.letters import batch, compose, eml
@@ -25,7 +26,7 @@ from compliance.registry import Registry
 from compliance.vocabulary import Grade, Obligation, RuleKind
 
 ROOT = Path(__file__).resolve().parent.parent
-OFFICE = load_office(ROOT / "data" / "office.yaml")
+OFFICE = load_office(paths.BUNDLED / "data" / "office.yaml")
 DATE = dt.date(2020, 3, 2)  # deadline 30 days later: Wednesday 1. 4. 2020
 O, G = Obligation, Grade
 
@@ -391,10 +392,10 @@ def test_a_failed_write_of_a_new_folder_leaves_nothing(tmp_path, monkeypatch):
 
 
 def test_the_template_script_makes_a_working_template(tmp_path):
-    """reports/templates/make_letter_template.py regenerates a letter.docx the writer can fill."""
+    """tools/make_letter_template.py regenerates a letter.docx the writer can fill."""
     import importlib.util
 
-    script = ROOT / "reports" / "templates" / "make_letter_template.py"
+    script = ROOT / "tools" / "make_letter_template.py"
     spec = importlib.util.spec_from_file_location("make_letter_template", script)
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)

@@ -9,13 +9,13 @@ from pathlib import Path
 import docx
 import pytest
 
+from compliance import paths
 from compliance.assess import assess
 from compliance.letters.office import load_office
 from compliance.letters.typography import typeset
 from compliance.vocabulary import Grade, Obligation, RuleKind
 
-ROOT = Path(__file__).resolve().parent.parent
-DATA, RULES = ROOT / "data", ROOT / "rules"
+DATA, RULES = paths.BUNDLED / "data", paths.BUNDLED / "rules"
 FORMATS = ("docx", "html", "txt", "eml")
 DATE = "2020-03-02"
 
@@ -194,7 +194,7 @@ def test_broken_office_configuration_is_located_and_nothing_is_written(cli, tmp_
 def test_broken_template_is_named_and_nothing_is_written(cli, tmp_path):
     templates = tmp_path / "templates"
     templates.mkdir()
-    for source in (ROOT / "reports" / "templates").iterdir():
+    for source in paths.TEMPLATES_DIR.iterdir():
         (templates / source.name).write_bytes(source.read_bytes())
     (templates / "letter.html.j2").write_text("<p>{{ subject }</p>\n", encoding="utf-8")
     result = run(cli, tmp_path / "letters", "--lang", "en", "--templates-dir", str(templates))

@@ -6,11 +6,11 @@ from pathlib import Path
 
 import pytest
 
+from compliance import paths
 from compliance.errors import DataError
 from compliance.letters.office import load_office
 
-ROOT = Path(__file__).resolve().parent.parent
-BUNDLED = ROOT / "data" / "office.yaml"
+BUNDLED = paths.BUNDLED / "data" / "office.yaml"
 
 
 def test_bundled_configuration_matches_the_invitation():

@@ -10,7 +10,7 @@ from compliance.rules import load_rules
 from compliance.ruletests import load_cases, run, uncovered
 from conftest import ROOT, RULES
 
-CASES_DIR = ROOT / "tests" / "rules"
+CASES_DIR = RULES / "tests"
 CASES = load_cases(CASES_DIR)
 RULEBOOK = load_rules(RULES)
 

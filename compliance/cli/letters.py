@@ -38,7 +38,7 @@ def _formats(ctx, param, value: str) -> tuple[str, ...]:
 @click.option("--office", "office_path", type=click.Path(dir_okay=False, path_type=Path),
               help="Office details and wording (default: DATA_DIR/office.yaml).")
 @click.option("--templates-dir", type=click.Path(file_okay=False, path_type=Path),
-              help="Letter templates (default: reports/templates of the project).")
+              help="Letter templates (default: the packaged templates).")
 @options.lang
 @options.data_dir
 @options.rules_dir

@@ -13,13 +13,6 @@ from compliance.cli import main, options
 from compliance.messages import text
 
 
-def _cases_dir(option: Optional[Path]) -> Path:
-    if option is not None:
-        return option
-    here = Path.cwd() / "tests" / "rules"
-    return here if here.is_dir() else paths.PROJECT_ROOT / "tests" / "rules"
-
-
 @main.group()
 def rules() -> None:
     """Check the rule files: completeness (lint) and the rule test cases (test)."""
@@ -57,7 +50,7 @@ def lint(rules_dir: Path, lang: str) -> None:
 @rules.command("test")
 @options.rules_dir
 @click.option("--cases", "cases_dir", type=click.Path(file_okay=False, path_type=Path),
-              help="Folder with the rule test cases (default: tests/rules).")
+              help="Folder with the rule test cases (default: tests/ beside the rules).")
 @options.lang
 def test_rules(rules_dir: Path, cases_dir: Optional[Path], lang: str) -> None:
     """Run the rule test cases (facts in, grade and rule out)."""
@@ -65,7 +58,7 @@ def test_rules(rules_dir: Path, cases_dir: Optional[Path], lang: str) -> None:
     from compliance.ruletests import load_cases, run, uncovered
 
     rulebook = load_rules(rules_dir)
-    cases = load_cases(_cases_dir(cases_dir))
+    cases = load_cases(cases_dir or paths.rule_cases_dir(rules_dir))
     results = run(rulebook, cases)
     for result in results:
         status = text("ruletests.case_ok" if result.ok else "ruletests.case_fail", lang)

@@ -2,7 +2,7 @@
 
 `compose` decides what a letter says (from the findings and the rule files' paragraphs),
 the writers (`txt`, `html`, `docx`, `eml`) lay it out from the templates in
-`reports/templates/`, and `batch` writes a whole batch at once or not at all.
+`compliance/bundled/templates/`, and `batch` writes a whole batch at once or not at all.
 """
 
 from __future__ import annotations
@@ -10,6 +10,6 @@ from __future__ import annotations
 from compliance import paths
 
 # Staff restyle these (the .docx in Word) without touching code.
-TEMPLATES_DIR = paths.PROJECT_ROOT / "reports" / "templates"
+TEMPLATES_DIR = paths.TEMPLATES_DIR
 
 FORMATS = ("docx", "html", "txt", "eml")

@@ -1,4 +1,4 @@
-"""The letter as an editable Word document (`<id>.docx`), from `reports/templates/letter.docx`.
+"""The letter as an editable Word document (`<id>.docx`), from `compliance/bundled/templates/letter.docx`.
 
 Letters are records of the Office: the same letter must give the same bytes, so the
 document's dates come from the letter's date and the zip entries get fixed timestamps.

@@ -1,4 +1,4 @@
-"""Rendering the staff-editable Jinja2 templates of `reports/templates/`.
+"""Rendering the staff-editable Jinja2 templates of `compliance/bundled/templates/`.
 
 A template that staff broke while editing is a user error naming the file and line, not a
 traceback; an unknown variable is an error, never a silently empty line in a letter.

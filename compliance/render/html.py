@@ -2,7 +2,7 @@
 
 The page carries everything inline (CSS, JS, an SVG chart) so that it opens from disk and
 can be e-mailed. This module prepares what the template shows; the markup, styles and
-behaviour are in `reports/templates/findings.html.j2`.
+behaviour are in `compliance/bundled/templates/findings.html.j2`.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from compliance.messages import text as worded, texts
 from compliance.registry import Registry
 from compliance.vocabulary import Grade, Obligation, label
 
-TEMPLATES = paths.PROJECT_ROOT / "reports" / "templates"
+TEMPLATES = paths.TEMPLATES_DIR
 TEMPLATE = "findings.html.j2"
 
 # Grades are shown by colour AND by a symbol and a word, never by colour alone. Text and

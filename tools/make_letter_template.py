@@ -1,6 +1,6 @@
 """Make `letter.docx`, the Word template of the follow-up letters (docxtpl, Jinja2 tags).
 
-Run once, and again only to start over: `python reports/templates/make_letter_template.py`.
+Run once, and again only to start over: `python tools/make_letter_template.py`.
 After that, staff restyle letter.docx in Word or LibreOffice (fonts, letterhead, the named
 paragraph styles below), keeping the {{ ... }} and {%p ... %} tags; no code changes.
 The values are those of compliance.letters.compose.Letter.context().
@@ -17,8 +17,8 @@ from docx import Document
 from docx.enum.style import WD_STYLE_TYPE
 from docx.shared import Cm, Mm, Pt, RGBColor
 
-HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE.parent.parent))  # run from a checkout without installing
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))  # run from a checkout without installing
 
 from compliance.zipfix import reproducible  # noqa: E402
 
