@@ -1,0 +1,41 @@
+"""Text from data made safe for spreadsheet cells: never a formula, never a crash.
+
+Evidence, names and notes are copied verbatim from municipalities' prose and from files
+staff edit, so any of them may begin with `=`, `+`, `-` or `@` (or a tab or carriage
+return), which Excel and LibreOffice would otherwise read as a formula. Every CSV and XLSX
+writer in the tool passes its text cells through here.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_text(value: Any) -> Any:
+    """A CSV field that a spreadsheet shows as the text it is: a leading `'` before a
+    formula prefix (the convention Excel and LibreOffice honour). Non-text is unchanged."""
+    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
+        return "'" + value
+    return value
+
+
+def xlsx_text(value: Any) -> Any:
+    """A value for an openpyxl cell with the characters XML cannot hold replaced by U+FFFD
+    (openpyxl raises on them). Write it with `set_xlsx` so that it stays text."""
+    if not isinstance(value, str):
+        return value
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+    return ILLEGAL_CHARACTERS_RE.sub("\ufffd", value)
+
+
+def set_xlsx(cell: Any, value: Any) -> None:
+    """Put `value` in an openpyxl cell as a literal: text stays text even when it starts
+    with `=` (openpyxl would store it as a formula), numbers and dates stay as they are."""
+    cell.value = xlsx_text(value)
+    if isinstance(value, str):
+        cell.data_type = "s"
+        if value.startswith(FORMULA_PREFIXES):
+            cell.quotePrefix = True  # shown and edited as text in Excel and LibreOffice
