@@ -7,7 +7,7 @@ fact is faithful to its source is checked by `compliance.validate`.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Optional
+from typing import Literal, Optional
 
 from pydantic import BaseModel, ConfigDict, EmailStr, Field, model_validator
 from slugify import slugify
@@ -30,6 +30,13 @@ def municipality_id(short_name: str) -> str:
     return slugify(short_name)
 
 
+class Mayor(Strict):
+    """The mayor, when the registry knows them: letters name them and greet them accordingly."""
+
+    name: str = Field(min_length=1)
+    gender: Literal["f", "m"]  # županja / župan
+
+
 class Municipality(Strict):
     id: str
     name: str
@@ -40,6 +47,11 @@ class Municipality(Strict):
     region: str
     roma_councillor: bool
     emails: list[EmailStr] = Field(min_length=1)
+    # Addresses kept as the source gives them but doubtful: not used as a recipient until
+    # staff confirm them (remove them from this list).
+    unconfirmed_emails: list[EmailStr] = []
+    mayor: Optional[Mayor] = None
+    address: list[str] = []  # postal address lines, for the letters' addressee block
     notes: list[str] = []
 
     @model_validator(mode="after")
@@ -48,6 +60,17 @@ class Municipality(Strict):
         if self.id != expected:
             raise Invalid("model.slug_mismatch", short_name=self.short_name, expected=expected)
         return self
+
+    @model_validator(mode="after")
+    def _unconfirmed_are_listed(self) -> "Municipality":
+        stray = [e for e in self.unconfirmed_emails if e not in self.emails]
+        if stray:
+            raise Invalid("model.unconfirmed_email", email=stray[0])
+        return self
+
+    @property
+    def confirmed_emails(self) -> list[str]:
+        return [e for e in self.emails if e not in self.unconfirmed_emails]
 
 
 class Period(Strict):
