@@ -32,6 +32,21 @@ CATALOG: dict[str, dict[str, str]] = {
     "file.unreadable": {"sl": "datoteke ni mogoče prebrati: {reason}", "en": "cannot read file: {reason}"},
     "yaml.malformed": {"sl": "napačen zapis YAML: {reason}", "en": "malformed YAML: {reason}"},
     "yaml.duplicate_key": {"sl": "podvojen ključ {key!r}", "en": "duplicate key {key!r}"},
+    # Hostile or broken input (issue 14: yamlfile, atomic, sandbox, names, dates).
+    "yaml.alias": {
+        "sl": "sklici YAML (*ime) niso dovoljeni; vrednost zapišite izrecno",
+        "en": "YAML aliases (*name) are not allowed; write the value out",
+    },
+    "yaml.key_not_text": {
+        "sl": "ključ mora biti besedilo (ne seznam, preslikava ali število)",
+        "en": "a key must be text (not a list, mapping or number)",
+    },
+    "yaml.unknown_key": {
+        "sl": "neznan ključ {key!r} (dovoljeni: {known})",
+        "en": "unknown key {key!r} (allowed: {known})",
+    },
+    "file.not_regular": {"sl": "ni navadna datoteka", "en": "not a regular file"},
+    "file.too_large": {"sl": "datoteka je večja od {limit} MB", "en": "the file is larger than {limit} MB"},
     # Places in a report text (compliance.sources).
     "place.line": {"sl": "vrstica {n}", "en": "line {n}"},
     "place.paragraph": {"sl": "odstavek {n}", "en": "paragraph {n}"},
@@ -134,13 +149,20 @@ CATALOG: dict[str, dict[str, str]] = {
         "sl": "napačno oblikovano polje v {template!r}: {reason}",
         "en": "malformed placeholder in {template!r}: {reason}",
     },
+    "office.format_spec": {
+        "sl": "oblika polja {{{name}:{spec}}} ni dovoljena (širina največ {width}, brez gnezdenih polj)",
+        "en": "the format of {{{name}:{spec}}} is not allowed (width at most {width}, no nested fields)",
+    },
     "office.unknown_placeholder": {
         "sl": "neznano polje {{{name}}} (znana: {known})",
         "en": "unknown placeholder {{{name}}} (known: {known})",
     },
     # Rule files (compliance.rules, conditions, engine, judge).
     "rules.rule": {"sl": "pravilo {rule}: {message}", "en": "rule {rule}: {message}"},
-    "rules.render_error": {"sl": "{where}: {reason}", "en": "{where}: {reason}"},
+    "rules.render_error": {
+        "sl": "{where}: predloge ni mogoče izpolniti: {reason}",
+        "en": "{where}: the template cannot be rendered: {reason}",
+    },
     "rules.template_error": {"sl": "napaka v predlogi: {reason}", "en": "template error: {reason}"},
     "rules.no_files": {
         "sl": "v mapi s pravili ni datotek s pravili (*.yaml)",
