@@ -45,6 +45,19 @@ CATALOG: dict[str, dict[str, str]] = {
         "sl": "neznan ključ {key!r} (dovoljeni: {known})",
         "en": "unknown key {key!r} (allowed: {known})",
     },
+    "sandbox.too_long": {
+        "sl": "predloga bi dala več kot {limit} znakov",
+        "en": "the template would produce more than {limit} characters",
+    },
+    "sandbox.exponent": {"sl": "eksponent je večji od {limit}", "en": "an exponent larger than {limit}"},
+    "sandbox.width": {
+        "sl": "širina ali število večje od {limit} v besedilni metodi",
+        "en": "a width or count larger than {limit} in a text method",
+    },
+    "sandbox.unsafe": {"sl": "v predlogi ni dovoljeno: {reason}", "en": "not allowed in a template: {reason}"},
+    "sandbox.recursion": {"sl": "neskončna rekurzija v predlogi", "en": "endless recursion in the template"},
+    "sandbox.memory": {"sl": "predloga porabi preveč pomnilnika", "en": "the template uses too much memory"},
+    "sandbox.failed": {"sl": "predloge ni mogoče izpolniti: {reason}", "en": "the template cannot be rendered: {reason}"},
     "file.not_regular": {"sl": "ni navadna datoteka", "en": "not a regular file"},
     "file.too_large": {"sl": "datoteka je večja od {limit} MB", "en": "the file is larger than {limit} MB"},
     # Places in a report text (compliance.sources).
@@ -159,10 +172,7 @@ CATALOG: dict[str, dict[str, str]] = {
     },
     # Rule files (compliance.rules, conditions, engine, judge).
     "rules.rule": {"sl": "pravilo {rule}: {message}", "en": "rule {rule}: {message}"},
-    "rules.render_error": {
-        "sl": "{where}: predloge ni mogoče izpolniti: {reason}",
-        "en": "{where}: the template cannot be rendered: {reason}",
-    },
+    "rules.render_error": {"sl": "{where}: {reason}", "en": "{where}: {reason}"},
     "rules.template_error": {"sl": "napaka v predlogi: {reason}", "en": "template error: {reason}"},
     "rules.no_files": {
         "sl": "v mapi s pravili ni datotek s pravili (*.yaml)",

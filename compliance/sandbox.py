@@ -16,6 +16,8 @@ from typing import Any
 import jinja2
 from jinja2.sandbox import SandboxedEnvironment
 
+from compliance.messages import msg
+
 # A rule message or letter paragraph is a few sentences; 100 000 characters is far beyond
 # any real one and small enough to render in milliseconds.
 MAX_OUTPUT = 100_000
@@ -25,9 +27,9 @@ _HUGE_WIDTH = re.compile(r"[:%][^}%a-zA-Z]*\d{6,}")
 
 
 class RenderError(Exception):
-    """A template failed while rendering; `reason` says why, in a few words."""
+    """A template failed while rendering; `reason` (a catalog Message) says why."""
 
-    def __init__(self, reason: str):
+    def __init__(self, reason: Any):
         self.reason = reason
         super().__init__(reason)
 
@@ -45,14 +47,14 @@ class BoundedSandbox(SandboxedEnvironment):
         if operator_name == "*":
             for seq, times in ((left, right), (right, left)):
                 if _size(seq) and isinstance(times, int) and _size(seq) * max(times, 0) > MAX_OUTPUT:
-                    raise RenderError(f"result longer than {MAX_OUTPUT} characters")
+                    raise RenderError(msg("sandbox.too_long", limit=MAX_OUTPUT))
             return operator.mul(left, right)
         if operator_name == "**":
             if isinstance(right, int) and abs(right) > MAX_EXPONENT:
-                raise RenderError(f"exponent larger than {MAX_EXPONENT}")
+                raise RenderError(msg("sandbox.exponent", limit=MAX_EXPONENT))
             return operator.pow(left, right)
         if _size(left) + _size(right) > MAX_OUTPUT:
-            raise RenderError(f"result longer than {MAX_OUTPUT} characters")
+            raise RenderError(msg("sandbox.too_long", limit=MAX_OUTPUT))
         return operator.add(left, right)
 
 
@@ -67,9 +69,9 @@ class BoundedSandbox(SandboxedEnvironment):
 
 def _check_bounds(text: str, args: tuple, kwargs: dict) -> None:
     if any(isinstance(a, int) and abs(a) > MAX_OUTPUT for a in (*args, *kwargs.values())):
-        raise RenderError(f"a number larger than {MAX_OUTPUT} given to a text method")
+        raise RenderError(msg("sandbox.width", limit=MAX_OUTPUT))
     if _HUGE_WIDTH.search(text):
-        raise RenderError("a format width larger than 99999")
+        raise RenderError(msg("sandbox.width", limit=99999))
 
 
 def _bounded_format(value: Any, *args: Any, **kwargs: Any) -> str:
@@ -94,18 +96,18 @@ def render(template: jinja2.Template, context: dict[str, Any]) -> str:
         for chunk in template.generate(context):
             size += len(chunk)
             if size > MAX_OUTPUT:
-                raise RenderError(f"output longer than {MAX_OUTPUT} characters")
+                raise RenderError(msg("sandbox.too_long", limit=MAX_OUTPUT))
             parts.append(chunk)
         return "".join(parts)
     except RenderError:
         raise
     except jinja2.sandbox.SecurityError as exc:
-        raise RenderError(f"not allowed in a template: {exc}") from None
+        raise RenderError(msg("sandbox.unsafe", reason=str(exc))) from None
     except RecursionError:
-        raise RenderError("endless recursion") from None
+        raise RenderError(msg("sandbox.recursion")) from None
     except MemoryError:
-        raise RenderError("out of memory") from None
+        raise RenderError(msg("sandbox.memory")) from None
     except jinja2.TemplateError as exc:
         raise RenderError(exc.message or type(exc).__name__) from None
     except Exception as exc:  # whatever the template's own code raised: 1 // 0, 2019 + 'x'
-        raise RenderError(f"{type(exc).__name__}: {exc}") from None
+        raise RenderError(msg("sandbox.failed", reason=f"{type(exc).__name__}: {exc}")) from None
