@@ -58,6 +58,26 @@ CATALOG: dict[str, dict[str, str]] = {
     "sandbox.recursion": {"sl": "neskončna rekurzija v predlogi", "en": "endless recursion in the template"},
     "sandbox.memory": {"sl": "predloga porabi preveč pomnilnika", "en": "the template uses too much memory"},
     "sandbox.failed": {"sl": "predloge ni mogoče izpolniti: {reason}", "en": "the template cannot be rendered: {reason}"},
+    "write.failed": {"sl": "{path} ni mogoče zapisati: {reason}", "en": "cannot write {path}: {reason}"},
+    "write.permission": {"sl": "ni dovoljenja za pisanje", "en": "permission denied"},
+    "write.no_space": {"sl": "na disku ni dovolj prostora", "en": "no space left on the disk"},
+    "write.read_only": {"sl": "datotečni sistem je samo za branje", "en": "read-only file system"},
+    "write.no_folder": {"sl": "mapa ne obstaja", "en": "the folder does not exist"},
+    "write.is_folder": {"sl": "to je mapa, ne datoteka", "en": "it is a folder, not a file"},
+    "write.not_regular": {"sl": "ni navadna datoteka", "en": "not a regular file"},
+    "write.exists": {
+        "sl": "{path} že obstaja; za prepis dodajte --force",
+        "en": "{path} already exists; add --force to overwrite it",
+    },
+    "write.busy": {
+        "sl": "v {path} piše drug zagon programa; po {seconds} s čakanja odneham, poskusite znova",
+        "en": "another run is writing into {path}; gave up after waiting {seconds} s, try again",
+    },
+    "write.stdout": {"sl": "izpisa ni mogoče zapisati: {reason}", "en": "cannot write the output: {reason}"},
+    "extract.over_records": {
+        "sl": "{path} so pregledani zapisi v mapi s podatki; osnutka ne zapišem čeznje (izberite drugo ime, nato primerjajte z --diff)",
+        "en": "{path} holds the reviewed records in the data folder; a draft is never written over them (choose another name, then compare with --diff)",
+    },
     "file.not_regular": {"sl": "ni navadna datoteka", "en": "not a regular file"},
     "file.too_large": {"sl": "datoteka je večja od {limit} MB", "en": "the file is larger than {limit} MB"},
     # Places in a report text (compliance.sources).
@@ -291,6 +311,10 @@ CATALOG: dict[str, dict[str, str]] = {
     "letters.template_not_found": {"sl": "{path}: predloge pisma ni", "en": "{path}: letter template not found"},
     "letters.template_error": {"sl": "{path}: napaka v predlogi: {reason}", "en": "{path}: template error: {reason}"},
     "letters.not_folder": {"sl": "{path}: ni mapa", "en": "{path}: not a folder"},
+    "letters.not_batch": {
+        "sl": "{path} vsebuje datoteke, ki niso del paketa dopisov ({shown}); paket nadomesti celotno mapo, zato izberite prazno ali novo mapo",
+        "en": "{path} holds files that are not part of a batch of letters ({shown}); a batch replaces the whole folder, so choose an empty or new folder",
+    },
     "letters.exist": {
         "sl": "{path}: datoteke že obstajajo ({n}: {shown}); pisma se brez --force ne prepišejo",
         "en": "{path}: {n} file(s) already exist ({shown}); letters are not overwritten without --force",
