@@ -130,7 +130,7 @@ def check_target(path: Path, force: bool) -> None:
         raise WriteError(msg("write.failed", path=display_path(path), reason=msg("write.is_folder")))
     if os.path.lexists(path):
         if path.exists() and not path.is_file():
-            raise WriteError(msg("write.failed", path=display_path(path), reason=msg("write.not_regular")))
+            raise WriteError(msg("write.failed", path=display_path(path), reason=msg("file.not_regular")))
         if not force:
             raise WriteError(msg("write.exists", path=display_path(path)))
 

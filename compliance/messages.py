@@ -64,7 +64,6 @@ CATALOG: dict[str, dict[str, str]] = {
     "write.read_only": {"sl": "datotečni sistem je samo za branje", "en": "read-only file system"},
     "write.no_folder": {"sl": "mapa ne obstaja", "en": "the folder does not exist"},
     "write.is_folder": {"sl": "to je mapa, ne datoteka", "en": "it is a folder, not a file"},
-    "write.not_regular": {"sl": "ni navadna datoteka", "en": "not a regular file"},
     "write.exists": {
         "sl": "{path} že obstaja; za prepis dodajte --force",
         "en": "{path} already exists; add --force to overwrite it",
@@ -77,6 +76,23 @@ CATALOG: dict[str, dict[str, str]] = {
     "extract.over_records": {
         "sl": "{path} so pregledani zapisi v mapi s podatki; osnutka ne zapišem čeznje (izberite drugo ime, nato primerjajte z --diff)",
         "en": "{path} holds the reviewed records in the data folder; a draft is never written over them (choose another name, then compare with --diff)",
+    },
+    "text.control": {
+        "sl": "nedovoljen (kontrolni ali neviden) znak {code} na mestu {position}",
+        "en": "a control or invisible character {code} at position {position} is not allowed",
+    },
+    "text.blank": {"sl": "ne sme biti prazno", "en": "must not be blank"},
+    "model.empty_id": {
+        "sl": "kratko ime {short_name!r} ne da oznake (id): potrebna je vsaj ena črka ali številka",
+        "en": "the short name {short_name!r} gives no id: it needs at least one letter or digit",
+    },
+    "letters.date_range": {
+        "sl": "datum dopisov {date} ni med letoma {first} in {last}",
+        "en": "the letters' date {date} is not between {first} and {last}",
+    },
+    "letters.deadline_overflow": {
+        "sl": "rok za odgovor ({days} dni po {date}) je zunaj koledarja",
+        "en": "the reply deadline ({days} days after {date}) is beyond the calendar",
     },
     "file.not_regular": {"sl": "ni navadna datoteka", "en": "not a regular file"},
     "file.too_large": {"sl": "datoteka je večja od {limit} MB", "en": "the file is larger than {limit} MB"},
@@ -659,7 +675,15 @@ class Invalid(ValueError):
 
 
 def _shown(value: Any) -> str:
-    text = repr(value)
+    # Cut before repr: a huge value must not be copied whole to show 80 characters of it.
+    if isinstance(value, (str, bytes)):
+        text = repr(value[:100])
+    else:
+        import reprlib
+
+        shortener = reprlib.Repr()
+        shortener.maxstring = shortener.maxother = 100
+        text = shortener.repr(value)
     return text if len(text) <= 80 else text[:77] + "..."
 
 
