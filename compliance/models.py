@@ -13,6 +13,7 @@ from pydantic import BaseModel, ConfigDict, EmailStr, Field, model_validator
 from slugify import slugify
 
 from compliance.messages import Invalid
+from compliance.plaintext import Name, Text
 from compliance.vocabulary import MAX_YEAR, MIN_YEAR, CooperationForm, MunicipalityKind, ProgrammeStatus
 
 Year = Field(ge=MIN_YEAR, le=MAX_YEAR)
@@ -33,30 +34,32 @@ def municipality_id(short_name: str) -> str:
 class Mayor(Strict):
     """The mayor, when the registry knows them: letters name them and greet them accordingly."""
 
-    name: str = Field(min_length=1)
+    name: Name
     gender: Literal["f", "m"]  # županja / župan
 
 
 class Municipality(Strict):
     id: str
-    name: str
-    short_name: str
+    name: Name
+    short_name: Name
     kind: MunicipalityKind
-    dative: str
-    genitive: str
-    region: str
+    dative: Name
+    genitive: Name
+    region: Name
     roma_councillor: bool
     emails: list[EmailStr] = Field(min_length=1)
     # Addresses kept as the source gives them but doubtful: not used as a recipient until
     # staff confirm them (remove them from this list).
     unconfirmed_emails: list[EmailStr] = []
     mayor: Optional[Mayor] = None
-    address: list[str] = []  # postal address lines, for the letters' addressee block
-    notes: list[str] = []
+    address: list[Name] = []  # postal address lines, for the letters' addressee block
+    notes: list[Text] = []
 
     @model_validator(mode="after")
     def _id_is_slug_of_short_name(self) -> "Municipality":
         expected = municipality_id(self.short_name)
+        if not expected:  # '!!!' would name its letters '.docx', '.eml': hidden files
+            raise Invalid("model.empty_id", short_name=self.short_name)
         if self.id != expected:
             raise Invalid("model.slug_mismatch", short_name=self.short_name, expected=expected)
         return self

@@ -21,6 +21,7 @@ from compliance.vocabulary import label
 from compliance.zipfix import reproducible
 
 NAME = "seznam-dopisov"
+NAMES = (f"{NAME}.xlsx", f"{NAME}.csv")
 LANG = "sl"
 COLUMNS = ("number", "municipality", "email", "reasons", "deadline", "pdf", "remarks", "sent", "replied")
 WIDTHS = {"number": 22, "municipality": 26, "email": 34, "reasons": 40, "deadline": 14, "pdf": 18,
