@@ -119,6 +119,7 @@ def build() -> bytes:
     _style(document, "Razdelek dopisa", bold=True, before=12, after=6, keep_with_next=True)
     _style(document, "Točka dopisa", bold=True, before=6, after=4, keep_with_next=True)
     # The closing formula, the blank lines for the signature and the signatory stay together.
+    _style(document, "Prošnja za odgovor", keep_with_next=True)  # the last paragraphs, kept with the closing
     _style(document, "Zaključek", before=6, after=0, keep_with_next=True)
     _style(document, "Podpis", after=0, indent_cm=9, keep_with_next=True)
     _style(document, "Naziv podpisnika", after=0, indent_cm=9)
@@ -182,9 +183,9 @@ def build() -> bytes:
     para("{%p endfor %}")
     para("{%p endfor %}")
 
-    para("{%p for paragraph in reply %}")
-    para("{{ paragraph }}")
-    para("{%p endfor %}")
+    para("{%p for paragraph in reply %}", "Prošnja za odgovor")
+    para("{{ paragraph }}", "Prošnja za odgovor")
+    para("{%p endfor %}", "Prošnja za odgovor")
     para("{{ closing }}", "Zaključek")
     para("", "Podpis")
     para("", "Podpis")

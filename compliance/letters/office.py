@@ -51,7 +51,10 @@ FILE_NUMBER_FIELDS = frozenset({"year", "report_year", "seq", "municipality"})
 SAMPLES = (
     {"year": 2019, "data_year": 2018, "report_year": 2019, "seq": 1, "days": 30, "municipality": "kuzma",
      "name": "Občina Kuzma", "dative": "Občini Kuzma", "genitive": "Občine Kuzma", "deadline": "3. 2. 2020",
-     "office": "Urad", "email": "gp.un@gov.si", "phone": "01 200 18 70"},
+     "office": "Urad", "email": "gp.un@gov.si", "phone": "01 200 18 70", "mayor": "Ime Priimek",
+     "number": "54201-1/2020-UN/8", "date": "2. 3. 2020", "request_number": "54201-1/2020-UN/1",
+     "request_date": "15. 1. 2020", "contact_name": "Ime Priimek", "contact_phone": "01 478 11 89",
+     "contact_email": "ime.priimek@gov.si"},
     {"data_year": ""},
 )
 MAX_WIDTH = 999  # a wider field in a letter or file number is a typo (or an attack: {seq:>500000000})
