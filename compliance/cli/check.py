@@ -28,10 +28,11 @@ year_option = click.option("--year", type=int, required=True, help="The report y
               help="Write the output to this file instead of the terminal.")
 @click.option("--date", "generated", type=click.DateTime(formats=["%Y-%m-%d"]),
               help="The generation date printed in the outputs (default: today; same --date, same bytes).")
+@click.option("--force", is_flag=True, help="Overwrite the --out file if it exists.")
 @options.data_dir
 @options.rules_dir
 def check(year: int, municipalities: tuple[str, ...], fmt: str, lang: str, fail_on: Optional[str],
-          out: Optional[Path], generated: Optional[dt.datetime], data_dir: Path, rules_dir: Path) -> None:
+          out: Optional[Path], generated: Optional[dt.datetime], force: bool, data_dir: Path, rules_dir: Path) -> None:
     """Grade every municipality against the duties of ZRomS-1 for a year."""
     from compliance import atomic
     from compliance.assess import assess
@@ -40,6 +41,8 @@ def check(year: int, municipalities: tuple[str, ...], fmt: str, lang: str, fail_
 
     if fmt in outputs.BINARY and out is None:
         raise ComplianceError(msg("check.binary_needs_out", fmt=fmt))
+    if out is not None:
+        atomic.check_target(out, force)  # before the work, so that a refusal costs nothing
     registry, assessment = assess(data_dir, rules_dir, year, list(municipalities) or None)
     render = outputs.renderer(fmt)
     day = generated.date() if generated else dt.date.today()
