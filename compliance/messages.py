@@ -592,10 +592,6 @@ CATALOG: dict[str, dict[str, str]] = {
     },
     # The clerk's list (seznam-dopisov.xlsx / .csv): written in Slovenian, as the letters.
     "letters.list.number": {"sl": "Številka", "en": "File number"},
-    "letters.list.municipality": {"sl": "Občina", "en": "Municipality"},
-    "letters.list.email": {"sl": "e-pošta", "en": "e-mail"},
-    "letters.list.reasons": {"sl": "razlogi", "en": "reasons"},
-    "letters.list.deadline": {"sl": "rok za odgovor", "en": "reply by"},
     "letters.list.pdf": {"sl": "dopis (PDF)", "en": "letter (PDF)"},
     "letters.list.remarks": {"sl": "opombe", "en": "remarks"},
     "letters.list.sent": {"sl": "poslano", "en": "sent"},

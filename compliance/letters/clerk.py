@@ -23,9 +23,12 @@ from compliance.zipfix import reproducible
 NAME = "seznam-dopisov"
 NAMES = (f"{NAME}.xlsx", f"{NAME}.csv")
 LANG = "sl"
-COLUMNS = ("number", "municipality", "email", "reasons", "deadline", "pdf", "remarks", "sent", "replied")
-WIDTHS = {"number": 22, "municipality": 26, "email": 34, "reasons": 40, "deadline": 14, "pdf": 18,
-          "remarks": 60, "sent": 12, "replied": 16}
+# Column headings (catalog ids), with their widths in the sheet.
+COLUMNS = {
+    "letters.list.number": 22, "column.municipality": 26, "common.email": 34, "letters.reasons": 40,
+    "letters.reply_by": 14, "letters.list.pdf": 18, "letters.list.remarks": 60, "letters.list.sent": 12,
+    "letters.list.replied": 16,
+}
 
 
 def remarks(letter: Letter) -> list[str]:
@@ -37,7 +40,7 @@ def remarks(letter: Letter) -> list[str]:
 
 
 def rows(letters: Sequence[Letter], pdf_names: dict[str, str]) -> list[list[str]]:
-    header = [text(f"letters.list.{key}", LANG) for key in COLUMNS]
+    header = [text(key, LANG) for key in COLUMNS]
     body = [
         [
             letter.number,
@@ -80,8 +83,8 @@ def xlsx_bytes(table: list[list[str]], date: dt.date) -> bytes:
             cell.alignment = Alignment(wrap_text=True, vertical="top")
             if r == 1:
                 cell.font = Font(bold=True)
-    for c, key in enumerate(COLUMNS, start=1):
-        sheet.column_dimensions[sheet.cell(row=1, column=c).column_letter].width = WIDTHS[key]
+    for c, width in enumerate(COLUMNS.values(), start=1):
+        sheet.column_dimensions[sheet.cell(row=1, column=c).column_letter].width = width
     sheet.freeze_panes = "A2"
     # A fixed moment from the data (the letters' date) keeps the file the same from run to run.
     moment = dt.datetime.combine(date, dt.time(0, 0))
