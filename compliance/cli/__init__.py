@@ -42,4 +42,4 @@ def main() -> None:
     """Check municipalities' duties under the Roma Community Act (ZRomS-1)."""
 
 
-from compliance.cli import data, extract, letters, check, rules  # noqa: E402  (commands register themselves on `main`)
+from compliance.cli import data, extract, letters, check, rules, register, status, send  # noqa: E402  (commands register themselves on `main`)

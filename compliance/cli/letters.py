@@ -39,13 +39,17 @@ def _formats(ctx, param, value: str) -> tuple[str, ...]:
               help="Office details and wording (default: DATA_DIR/office.yaml).")
 @click.option("--templates-dir", type=click.Path(file_okay=False, path_type=Path),
               help="Letter templates (default: the packaged templates).")
+@click.option("--no-register", is_flag=True,
+              help="A preview: write the letters without recording them in the register.")
+@options.by
 @options.lang
 @options.data_dir
 @options.rules_dir
 def letters(
     year: int, out_dir: Path, letter_date: Optional[dt.datetime], municipalities: tuple[str, ...],
     formats: tuple[str, ...], include_partial: bool, force: bool, office_path: Optional[Path],
-    templates_dir: Optional[Path], lang: str, data_dir: Path, rules_dir: Path,
+    templates_dir: Optional[Path], no_register: bool, by: Optional[str], lang: str, data_dir: Path,
+    rules_dir: Path,
 ) -> None:
     """Write a follow-up letter to every municipality that did not report or falls short of a duty."""
     from tabulate import tabulate
@@ -64,7 +68,17 @@ def letters(
     registry, assessment = assess(data_dir, rules_dir, year, list(municipalities) or None)
     batch = compose.letters(registry, assessment, office, date, include_partial)
     files = render_batch(batch, year, date, formats, templates_dir or TEMPLATES_DIR)
-    write_batch(out_dir, files, force=force)
+    if no_register:
+        write_batch(out_dir, files, force=force)
+    else:
+        from compliance.register import register_file
+        from compliance.register.record import record_batch
+        from compliance.register.store import open_register
+
+        # Recorded and written together: a failed write leaves nothing recorded.
+        with open_register(register_file(data_dir), by) as register, register.transaction():
+            record_batch(register, files, out_dir.resolve(), "first")
+            write_batch(out_dir, files, force=force)
 
     if batch:
         rows = [

@@ -31,3 +31,9 @@ lang = click.option(
     callback=lambda ctx, param, value: messages.use(ctx, value),
     help="Language of the output and of the error messages.",
 )
+
+# Who makes a change to the register (its events say so).
+by = click.option(
+    "--by", metavar="NAME",
+    help="Who makes the change, for the register's history (default: env COMPLIANCE_USER, else the OS user).",
+)
