@@ -633,8 +633,7 @@ CATALOG: dict[str, dict[str, str]] = {
     "status.reply": {"sl": "odgovor", "en": "reply"},
     "status.reminder": {"sl": "opomnik", "en": "reminder"},
     "status.state": {"sl": "stanje", "en": "state"},
-    "status.overdue": {"sl": "zamuda", "en": "overdue"},
-    "status.overdue_days": {"sl": "{n} dni", "en": "{n} days"},
+    "status.overdue": {"sl": "zamuda (dni)", "en": "overdue (days)"},
     "status.none": {"sl": "Za leto {year} v registru ni dopisov.", "en": "No letters recorded for {year}."},
     "status.counts": {
         "sl": "Zadev: {n}; odprtih {open}, odgovorjenih {answered}, zaprtih {closed}; rok potekel: {overdue}.",

@@ -50,7 +50,7 @@ def rows(cases: Sequence[Case], registry: Registry, lang: str) -> list[list[Any]
             ", ".join(_day(r.date, lang) for r in case.replies),
             f"{reminder.letter.number} ({_day(reminder.letter.date, lang)}, {_sent(reminder, lang)})" if reminder else "",
             text(f"state.{case.state}", lang),
-            text("status.overdue_days", lang, n=case.days_overdue) if case.overdue else "",
+            case.days_overdue if case.overdue else "",
         ])
     return out
 
