@@ -382,6 +382,16 @@ CATALOG: dict[str, dict[str, str]] = {
         "sl": "register {path} še ne obstaja: ustvari ga ukaz »compliance letters«",
         "en": "the register {path} does not exist yet: `compliance letters` creates it",
     },
+    "register.packaged_data": {
+        "sl": "register vodi podatke v mapi s podatki, ne v vzorčnih podatkih programa ({path}); "
+        "navedite --data-dir ali delajte v mapi s podmapo data/",
+        "en": "the register lives in the data folder, not in the tool's sample data ({path}); give "
+        "--data-dir or work in a folder with a data/ subfolder",
+    },
+    "register.not_recorded": {
+        "sl": "dopisi niso zapisani v register (vzorčni podatki programa); za zapis navedite --data-dir",
+        "en": "the letters are not recorded in a register (the tool's sample data); give --data-dir to record them",
+    },
     "register.unusable": {
         "sl": "registra {path} ni mogoče uporabiti: {reason}",
         "en": "cannot use the register {path}: {reason}",
@@ -698,12 +708,9 @@ CATALOG: dict[str, dict[str, str]] = {
     "reminders.skip_not_due": {"sl": "{id} (rok {deadline})", "en": "{id} (deadline {deadline})"},
     "reminders.skip_unsent": {"sl": "{id} (dopis ni poslan)", "en": "{id} (letter not sent)"},
     "status.title": {"sl": "Stanje zadev za leto {year} na dan {date}", "en": "Cases for {year} as of {date}"},
-    "status.letter": {"sl": "dopis", "en": "letter"},
     "status.letter_date": {"sl": "datum", "en": "date"},
-    "status.sent": {"sl": "poslano", "en": "sent"},
     "status.deadline": {"sl": "rok", "en": "deadline"},
     "status.reply": {"sl": "odgovor", "en": "reply"},
-    "status.reminder": {"sl": "opomnik", "en": "reminder"},
     "status.state": {"sl": "stanje", "en": "state"},
     "status.overdue": {"sl": "zamuda (dni)", "en": "overdue (days)"},
     "status.none": {"sl": "Za leto {year} v registru ni dopisov.", "en": "No letters recorded for {year}."},

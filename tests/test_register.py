@@ -320,3 +320,15 @@ def test_status_is_refused_on_a_newer_schema_by_the_library_too(lettered):
     db.close()
     with pytest.raises(ComplianceError):
         open_register(register_file(lettered))
+
+
+def test_the_packaged_sample_data_never_gets_a_register(cli, tmp_path):
+    from compliance import paths
+
+    packaged = paths.BUNDLED / "data"
+    result = cli("letters", "--year", "2019", "--out", str(tmp_path / "letters"), "--date", DATE,
+                 "--data-dir", str(packaged), "--format", "txt")
+    assert result.exit_code == 0, result.output
+    assert "niso zapisani v register" in result.stderr
+    assert not (packaged / "register.sqlite").exists()
+    assert_clean_failure(cli("status", "--year", "2019", "--data-dir", str(packaged)), "vzorčnih podatkih", "--data-dir")

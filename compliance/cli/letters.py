@@ -72,6 +72,7 @@ def letters(
     from compliance.letters.office import load_office, office_file
     from compliance.letters.typography import slovenian_date
     from compliance.messages import text
+    from compliance.register import is_packaged
     from compliance.vocabulary import label
 
     date = letter_date.date() if letter_date else dt.date.today()
@@ -80,8 +81,11 @@ def letters(
     registry, assessment = assess(data_dir, rules_dir, year, list(municipalities) or None)
     batch = compose.letters(registry, assessment, office, date, include_partial)
     files = render_batch(batch, year, date, formats, templates_dir or TEMPLATES_DIR)
-    if no_register:
+    recorded = None
+    if no_register or is_packaged(data_dir):
         write_batch(out_dir, files, force=force)
+        if not no_register:
+            click.echo(f"{text('letters.note', lang)}: {text('register.not_recorded', lang)}", err=True)
     else:
         from compliance.register import register_file
         from compliance.register.record import record_batch
@@ -91,6 +95,7 @@ def letters(
         with open_register(register_file(data_dir), by) as register, register.transaction():
             record_batch(register, files, out_dir.resolve(), "first")
             write_batch(out_dir, files, force=force)
+        recorded = register_file(data_dir)
 
     if batch:
         rows = [
@@ -112,6 +117,8 @@ def letters(
             click.echo(text("letters.no_letter", lang, ids=", ".join(spared)))
     click.echo(text("letters.written" if batch else "letters.none", lang, n=len(batch), out=display_path(out_dir),
                     formats=", ".join(formats), manifest=display_path(out_dir / MANIFEST)))
+    if recorded is not None and batch:
+        click.echo(text("register.recorded", lang, path=display_path(recorded)))
     for letter in batch:
         for note in letter.municipality.notes:
             click.echo(f"{text('letters.note', lang)}: {letter.municipality.id}: {note}", err=True)

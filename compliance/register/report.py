@@ -15,8 +15,8 @@ from compliance.messages import text
 from compliance.register.cases import Case, SentLetter
 from compliance.registry import Registry
 
-COLUMNS = ("common.id", "common.municipality", "status.letter", "status.letter_date", "status.sent",
-           "status.deadline", "status.reply", "status.reminder", "status.state", "status.overdue")
+COLUMNS = ("common.id", "common.municipality", "kind.first", "status.letter_date", "delivery.sent",
+           "status.deadline", "status.reply", "kind.reminder", "status.state", "status.overdue")
 
 
 def _day(value: Optional[dt.date], lang: str) -> str:
