@@ -27,8 +27,9 @@ year_option = click.option("--year", type=int, required=True, help="The report y
               help="Write the output to this file instead of the terminal.")
 @options.data_dir
 @options.rules_dir
+@options.engine
 def check(year: int, municipalities: tuple[str, ...], fmt: str, lang: str, fail_on: Optional[str],
-          out: Optional[Path], data_dir: Path, rules_dir: Path) -> None:
+          out: Optional[Path], data_dir: Path, rules_dir: Path, engine: str) -> None:
     """Grade every municipality against the duties of ZRomS-1 for a year."""
     from compliance import atomic
     from compliance.assess import assess
@@ -37,7 +38,7 @@ def check(year: int, municipalities: tuple[str, ...], fmt: str, lang: str, fail_
 
     if fmt in outputs.BINARY and out is None:
         raise ComplianceError(msg("check.binary_needs_out", fmt=fmt))
-    registry, assessment = assess(data_dir, rules_dir, year, list(municipalities) or None)
+    registry, assessment = assess(data_dir, rules_dir, year, list(municipalities) or None, engine)
     render = outputs.renderer(fmt)
     if out is not None:
         result = render(assessment, registry, lang)
@@ -61,10 +62,11 @@ def check(year: int, municipalities: tuple[str, ...], fmt: str, lang: str, fail_
 @options.lang
 @options.data_dir
 @options.rules_dir
-def explain(year: int, municipality: str, lang: str, data_dir: Path, rules_dir: Path) -> None:
+@options.engine
+def explain(year: int, municipality: str, lang: str, data_dir: Path, rules_dir: Path, engine: str) -> None:
     """Explain a municipality's grades: rule, legal basis, facts, evidence, data year."""
     from compliance.assess import assess
     from compliance.explain import explain as explanation
 
-    registry, assessment = assess(data_dir, rules_dir, year, [municipality])
+    registry, assessment = assess(data_dir, rules_dir, year, [municipality], engine)
     click.echo(explanation(assessment, registry.get(municipality), lang), nl=False)
