@@ -37,8 +37,10 @@ codecs.register_error(ERRORS, _fallback)
 def fall_back_cleanly(*streams: object) -> None:
     """Let these text streams (default: stdout and stderr) write what their encoding cannot."""
     for stream in streams or (sys.stdout, sys.stderr):
-        if not isinstance(stream, io.TextIOWrapper) or stream.errors != "strict":
-            continue  # not a console stream, or the user chose how errors are handled
+        # Python's defaults are strict (stdout) and backslashreplace (stderr); another
+        # handler is the user's choice (PYTHONIOENCODING=cp1252:replace) and is kept.
+        if not isinstance(stream, io.TextIOWrapper) or stream.errors not in ("strict", "backslashreplace"):
+            continue
         try:
             _PROBE.encode(stream.encoding)
         except (UnicodeEncodeError, LookupError):
