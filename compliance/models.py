@@ -13,6 +13,7 @@ from pydantic import BaseModel, ConfigDict, EmailStr, Field, model_validator
 from slugify import slugify
 
 from compliance.messages import Invalid
+from compliance.plaintext import Name, Text
 from compliance.vocabulary import MAX_YEAR, MIN_YEAR, CooperationForm, MunicipalityKind, ProgrammeStatus
 
 Year = Field(ge=MIN_YEAR, le=MAX_YEAR)
@@ -32,19 +33,21 @@ def municipality_id(short_name: str) -> str:
 
 class Municipality(Strict):
     id: str
-    name: str
-    short_name: str
+    name: Name
+    short_name: Name
     kind: MunicipalityKind
-    dative: str
-    genitive: str
-    region: str
+    dative: Name
+    genitive: Name
+    region: Name
     roma_councillor: bool
     emails: list[EmailStr] = Field(min_length=1)
-    notes: list[str] = []
+    notes: list[Text] = []
 
     @model_validator(mode="after")
     def _id_is_slug_of_short_name(self) -> "Municipality":
         expected = municipality_id(self.short_name)
+        if not expected:  # '!!!' would name its letters '.docx', '.eml': hidden files
+            raise Invalid("model.empty_id", short_name=self.short_name)
         if self.id != expected:
             raise Invalid("model.slug_mismatch", short_name=self.short_name, expected=expected)
         return self
