@@ -433,6 +433,25 @@ CATALOG: dict[str, dict[str, str]] = {
     "column.basis_text": {"sl": "Vsebina določbe", "en": "Provision"},
     "column.finding": {"sl": "Ugotovitev", "en": "Finding"},
     "column.evidence": {"sl": "Dokazi iz poročila", "en": "Evidence from the report"},
+    # The review outputs together (compliance.render.review, csv_, xlsx, table, markdown).
+    "review.generated": {"sl": "pripravljeno {date}", "en": "generated {date}"},
+    "review.slovenian_text": {"sl": "{text}", "en": "(Slovenian text) {text}"},
+    "review.sheet_matrix": {"sl": "Pregled", "en": "Overview"},
+    "review.sheet_findings": {"sl": "Ugotovitve", "en": "Findings"},
+    "review.title": {
+        "sl": "Izvajanje ZRomS-1 v občinah, leto {year}",
+        "en": "ZRomS-1 in the municipalities, {year}",
+    },
+    "review.page": {"sl": "stran &P od &N", "en": "page &P of &N"},
+    "review.short_of_duty": {
+        "sl": "Prejmejo pismo (brez poročila ali z neizpolnjeno zakonsko obveznostjo; {n}): {names}",
+        "en": "Get a letter (no report, or a statutory duty not met; {n}): {names}",
+    },
+    "review.short_of_duty_none": {
+        "sl": "Vse občine so poročale in nobena nima neizpolnjene zakonske obveznosti.",
+        "en": "Every municipality reported and none falls short of a statutory duty.",
+    },
+    "review.kinds": {"sl": "Vrste obveznosti", "en": "Kinds of obligation"},
     # `check --format table` and markdown (compliance.render.table).
     "table.title": {"sl": "Skladnost z ZRomS-1, leto {year}", "en": "ZRomS-1 compliance, {year}"},
     "table.counts": {"sl": "Število ocen po obveznostih", "en": "Grades per obligation"},
