@@ -789,7 +789,6 @@ CATALOG: dict[str, dict[str, str]] = {
     "letters.list.number": {"sl": "Številka", "en": "File number"},
     "letters.list.pdf": {"sl": "dopis (PDF)", "en": "letter (PDF)"},
     "letters.list.remarks": {"sl": "opombe", "en": "remarks"},
-    "letters.list.sent": {"sl": "poslano", "en": "sent"},
     "letters.list.replied": {"sl": "odgovor prejet", "en": "reply received"},
     "letters.list.unconfirmed_email": {
         "sl": "naslov {email} ni potrjen (v registru označen kot dvomljiv); ni vpisan v e-pošto",

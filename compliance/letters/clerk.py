@@ -26,7 +26,7 @@ LANG = "sl"
 # Column headings (catalog ids), with their widths in the sheet.
 COLUMNS = {
     "letters.list.number": 22, "column.municipality": 26, "common.email": 34, "letters.reasons": 40,
-    "letters.reply_by": 14, "letters.list.pdf": 18, "letters.list.remarks": 60, "letters.list.sent": 12,
+    "letters.reply_by": 14, "letters.list.pdf": 18, "letters.list.remarks": 60, "delivery.sent": 12,
     "letters.list.replied": 16,
 }
 
