@@ -369,9 +369,16 @@ def test_manifest_lists_each_letter_with_its_files():
 
 
 def test_only_the_chosen_formats_are_written():
+    files = full_batch(formats=("txt", "docx"))
+    assert set(files) == LISTS | {"beltinci.txt", "beltinci.docx", "kuzma.txt", "kuzma.docx"}
+    assert json.loads(files["manifest.json"])["letters"][0]["files"] == {"docx": "beltinci.docx", "txt": "beltinci.txt"}
+
+
+def test_the_pdf_an_email_carries_is_always_kept():
     files = full_batch(formats=("txt", "eml"))
-    assert set(files) == LISTS | {"beltinci.txt", "beltinci.eml", "kuzma.txt", "kuzma.eml"}
-    assert json.loads(files["manifest.json"])["letters"][0]["files"] == {"txt": "beltinci.txt", "eml": "beltinci.eml"}
+    assert set(files) == LISTS | {f"{m}.{f}" for m in ("beltinci", "kuzma") for f in ("pdf", "txt", "eml")}
+    assert json.loads(files["manifest.json"])["letters"][0]["files"] == {
+        "pdf": "beltinci.pdf", "txt": "beltinci.txt", "eml": "beltinci.eml"}
 
 
 def test_same_input_gives_the_same_bytes_in_another_process():

@@ -25,10 +25,11 @@ MANIFEST = "manifest.json"
 
 
 def render_letter(letter: Letter, formats: Iterable[str], templates_dir: Path = TEMPLATES_DIR) -> dict[str, bytes]:
-    """The letter's files by format (the e-mail needs the PDF even when it is not written)."""
+    """The letter's files by format. The e-mail's PDF is always written with it: the
+    document that is sent is the one kept."""
     from compliance.letters import docx, eml, html, pdf, txt
 
-    wanted = set(formats)
+    wanted = set(formats) | ({"pdf"} if "eml" in formats else set())
     page = html.render(letter, templates_dir)
     files = {"html": page.encode("utf-8")}
     if "txt" in wanted:
