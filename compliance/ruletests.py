@@ -19,13 +19,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Optional
 
 from pydantic import Field, ValidationError
 
 from compliance import facts as factlib
 from compliance import yamlfile
-from compliance.engine import match
+from compliance.engines import match
 from compliance.errors import DataError, Problem
 from compliance.messages import PydanticMessage, joined, msg
 from compliance.models import Strict
@@ -88,6 +88,7 @@ def _load_file(path: Path) -> tuple[list[Case], list[Problem]]:
         try:
             subject = factlib.subject_from_values({"year": spec.year, **spec.facts})
         except (ValidationError, ValueError) as exc:
+            reason: Any
             if isinstance(exc, ValidationError):
                 errors = joined(PydanticMessage.of(error) for error in exc.errors())
                 reason = msg("ruletests.no_valid_record", errors=errors)
@@ -143,9 +144,9 @@ def _check(rulebook: RuleBook, case: Case, rule_ids: list[str]) -> list[str]:
     return failures
 
 
-def run(rulebook: RuleBook, cases: list[Case]) -> list[Result]:
+def run(rulebook: RuleBook, cases: list[Case], engine: Optional[str] = None) -> list[Result]:
     """Each case's failures (none when it passes), all cases through one engine run."""
-    matched = match(rulebook, [factlib.fact(case.subject) for case in cases])
+    matched = match(rulebook, [factlib.fact(case.subject) for case in cases], engine)
     return [Result(case, _check(rulebook, case, rule_ids)) for case, rule_ids in zip(cases, matched)]
 
 

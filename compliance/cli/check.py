@@ -31,8 +31,10 @@ year_option = click.option("--year", type=int, required=True, help="The report y
 @click.option("--force", is_flag=True, help="Overwrite the --out file if it exists.")
 @options.data_dir
 @options.rules_dir
+@options.engine
 def check(year: int, municipalities: tuple[str, ...], fmt: str, lang: str, fail_on: Optional[str],
-          out: Optional[Path], generated: Optional[dt.datetime], force: bool, data_dir: Path, rules_dir: Path) -> None:
+          out: Optional[Path], generated: Optional[dt.datetime], force: bool, data_dir: Path, rules_dir: Path,
+          engine: str) -> None:
     """Grade every municipality against the duties of ZRomS-1 for a year."""
     from compliance import atomic
     from compliance.assess import assess
@@ -43,7 +45,7 @@ def check(year: int, municipalities: tuple[str, ...], fmt: str, lang: str, fail_
         raise ComplianceError(msg("check.binary_needs_out", fmt=fmt))
     if out is not None:
         atomic.check_target(out, force)  # before the work, so that a refusal costs nothing
-    registry, assessment = assess(data_dir, rules_dir, year, list(municipalities) or None)
+    registry, assessment = assess(data_dir, rules_dir, year, list(municipalities) or None, engine)
     render = outputs.renderer(fmt)
     day = generated.date() if generated else dt.date.today()
     if out is not None:
@@ -71,10 +73,11 @@ def check(year: int, municipalities: tuple[str, ...], fmt: str, lang: str, fail_
 @options.lang
 @options.data_dir
 @options.rules_dir
-def explain(year: int, municipality: str, lang: str, data_dir: Path, rules_dir: Path) -> None:
+@options.engine
+def explain(year: int, municipality: str, lang: str, data_dir: Path, rules_dir: Path, engine: str) -> None:
     """Explain a municipality's grades: rule, legal basis, facts, evidence, data year."""
     from compliance.assess import assess
     from compliance.explain import explain as explanation
 
-    registry, assessment = assess(data_dir, rules_dir, year, [municipality])
+    registry, assessment = assess(data_dir, rules_dir, year, [municipality], engine)
     click.echo(explanation(assessment, registry.get(municipality), lang), nl=False)

@@ -57,7 +57,7 @@ def render(assessment: Assessment, registry: Registry, lang: str = "sl", generat
     from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
     env = Environment(
-        loader=FileSystemLoader(str(TEMPLATES)),
+        loader=FileSystemLoader([str(paths.templates_dir()), str(TEMPLATES)]),  # the working folder's, else packaged
         autoescape=True,  # the template is .html.j2, which select_autoescape would miss
         undefined=StrictUndefined,
         trim_blocks=True,
