@@ -123,7 +123,7 @@ def _grade(grade: Grade, lang: str) -> dict[str, str]:
 def _municipality(assessment: Assessment, registry: Registry, ident: str, lang: str, letter: bool) -> dict[str, Any]:
     municipality = registry.get(ident)
     findings = assessment.of(ident)
-    stale_years = sorted({f.data_year for f in findings if f.stale})
+    stale_years = sorted({f.data_year for f in findings if f.stale and f.data_year is not None})
     return {
         "id": ident,
         "name": municipality.name,
