@@ -301,6 +301,38 @@ CATALOG: dict[str, dict[str, str]] = {
         "sl": "{place}: pravilo {rule}: ocena {grade} potrebuje odstavek pisma (letter:)",
         "en": "{place}: rule {rule}: grade {grade} needs a letter paragraph (letter:)",
     },
+    # Engines and folders (compliance.engines, compliance.paths; issue 11).
+    "engines.unknown": {
+        "sl": "neznan pogon: {name} (možni: {names}; preverite --engine ali {env})",
+        "en": "unknown engine: {name} (choices: {names}; check --engine or {env})",
+    },
+    "engines.durable_missing": {
+        "sl": "pogon durable ni na voljo: durable-rules tu ni nameščen ali se ne naloži ({reason}); "
+              "deluje na CPython 3.10–3.12 s prevajalnikom C; uporabite --engine python",
+        "en": "the durable engine is not available: durable-rules is not installed here or does not import "
+              "({reason}); it works on CPython 3.10–3.12 with a C compiler; use --engine python",
+    },
+    "engines.auto_durable": {
+        "sl": "samodejno: durable-rules je nameščen", "en": "automatic: durable-rules is installed",
+    },
+    "engines.auto_python": {
+        "sl": "samodejno: durable-rules ni na voljo ({reason}), zato vgrajeni ocenjevalnik istih pravil",
+        "en": "automatic: durable-rules is not available ({reason}), so the built-in evaluator of the same rules",
+    },
+    "engines.chosen_option": {"sl": "izbran z --engine", "en": "chosen with --engine"},
+    "engines.chosen_env": {"sl": "izbran s COMPLIANCE_ENGINE", "en": "chosen with COMPLIANCE_ENGINE"},
+    "paths.missing": {
+        "sl": "mapa ne obstaja: {path} ({kind}; {origin})",
+        "en": "folder not found: {path} ({kind}; {origin})",
+    },
+    "paths.folder_read": {
+        "sl": "{text}; prebrana mapa: {folder}",
+        "en": "{text}; folder read: {folder}",
+    },
+    "paths.init_not_empty": {
+        "sl": "mapa {path} ni prazna; delovno mapo ustvarite v novi ali prazni mapi",
+        "en": "the folder {path} is not empty; create the working folder in a new or empty folder",
+    },
     # Rule test cases (compliance.ruletests, compliance.facts).
     "ruletests.unknown_rule": {
         "sl": "{obligation}: pravila {rule!r} ni v datotekah s pravili",
@@ -401,6 +433,25 @@ CATALOG: dict[str, dict[str, str]] = {
     "column.basis_text": {"sl": "Vsebina določbe", "en": "Provision"},
     "column.finding": {"sl": "Ugotovitev", "en": "Finding"},
     "column.evidence": {"sl": "Dokazi iz poročila", "en": "Evidence from the report"},
+    # The review outputs together (compliance.render.review, csv_, xlsx, table, markdown).
+    "review.generated": {"sl": "pripravljeno {date}", "en": "generated {date}"},
+    "review.slovenian_text": {"sl": "{text}", "en": "(Slovenian text) {text}"},
+    "review.sheet_matrix": {"sl": "Pregled", "en": "Overview"},
+    "review.sheet_findings": {"sl": "Ugotovitve", "en": "Findings"},
+    "review.title": {
+        "sl": "Izvajanje ZRomS-1 v občinah, leto {year}",
+        "en": "ZRomS-1 in the municipalities, {year}",
+    },
+    "review.page": {"sl": "stran &P od &N", "en": "page &P of &N"},
+    "review.short_of_duty": {
+        "sl": "Prejmejo pismo (brez poročila ali z neizpolnjeno zakonsko obveznostjo; {n}): {names}",
+        "en": "Get a letter (no report, or a statutory duty not met; {n}): {names}",
+    },
+    "review.short_of_duty_none": {
+        "sl": "Vse občine so poročale in nobena nima neizpolnjene zakonske obveznosti.",
+        "en": "Every municipality reported and none falls short of a statutory duty.",
+    },
+    "review.kinds": {"sl": "Vrste obveznosti", "en": "Kinds of obligation"},
     # `check --format table` and markdown (compliance.render.table).
     "table.title": {"sl": "Skladnost z ZRomS-1, leto {year}", "en": "ZRomS-1 compliance, {year}"},
     "table.counts": {"sl": "Število ocen po obveznostih", "en": "Grades per obligation"},
@@ -508,6 +559,35 @@ CATALOG: dict[str, dict[str, str]] = {
     "ruletests.summary": {
         "sl": "Uspešni primeri: {passed} od {total}; nepreizkušena pravila: {uncovered}.",
         "en": "{passed} of {total} cases passed; rules without a case: {uncovered}.",
+    },
+    # `compliance info` and `compliance init` (compliance.cli.setup).
+    "origin.option": {"sl": "možnost {option}", "en": "option {option}"},
+    "origin.env": {"sl": "spremenljivka okolja {env}", "en": "environment variable {env}"},
+    "origin.workdir": {"sl": "delovna mapa {workdir}", "en": "working folder {workdir}"},
+    "origin.packaged": {"sl": "privzeto, priloženo paketu", "en": "default, shipped with the package"},
+    "origin.packaged_missing": {
+        "sl": "privzeto, priloženo paketu (delovna mapa {workdir} nima mape {name}/)",
+        "en": "default, shipped with the package (the working folder {workdir} has no {name}/ folder)",
+    },
+    "folder.data": {"sl": "podatki", "en": "data"},
+    "folder.rules": {"sl": "pravila", "en": "rules"},
+    "folder.templates": {"sl": "predloge", "en": "templates"},
+    "info.version": {"sl": "compliance {version}, Python {python} ({platform})", "en": "compliance {version}, Python {python} ({platform})"},
+    "info.workdir": {"sl": "delovna mapa: {path}", "en": "working folder: {path}"},
+    "info.no_workdir": {
+        "sl": "delovna mapa: ni je (v {cwd} in nad njo ni datoteke {marker}; ustvarite jo s `compliance init MAPA`)",
+        "en": "working folder: none ({marker} not found in {cwd} or above; create one with `compliance init DIR`)",
+    },
+    "info.folder": {"sl": "{kind}: {path}  [{origin}]", "en": "{kind}: {path}  [{origin}]"},
+    "info.engine": {"sl": "pogon pravil: {name}  [{why}]", "en": "rule engine: {name}  [{why}]"},
+    "info.engine_durable": {"sl": "durable-rules {version}", "en": "durable-rules {version}"},
+    "info.engine_python": {"sl": "vgrajeni ocenjevalnik (python)", "en": "built-in evaluator (python)"},
+    "info.years": {"sl": "leta s podatki: {years}", "en": "years with data: {years}"},
+    "init.done": {
+        "sl": "Delovna mapa ustvarjena: {path} (podatki, pravila in predloge iz paketa; oznaka {marker}). "
+              "Ukazi, zagnani v tej mapi ali njenih podmapah, odslej berejo njene podatke, pravila in predloge.",
+        "en": "Working folder created: {path} (data, rules and templates from the package; marker {marker}). "
+              "Commands run in it or below it now read it.",
     },
     # `compliance letters` (compliance.cli.letters).
     "letters.reasons": {"sl": "razlogi", "en": "reasons"},

@@ -48,22 +48,22 @@ def _check_date(date: dt.date) -> None:
 @click.option("--force", is_flag=True, help="Overwrite letters already in --out.")
 @click.option("--office", "office_path", type=click.Path(dir_okay=False, path_type=Path),
               help="Office details and wording (default: DATA_DIR/office.yaml).")
-@click.option("--templates-dir", type=click.Path(file_okay=False, path_type=Path),
-              help="Letter templates (default: the packaged templates).")
+@options.templates_dir
 @options.lang
 @options.data_dir
 @options.rules_dir
+@options.engine
 def letters(
     year: int, out_dir: Path, letter_date: Optional[dt.datetime], municipalities: tuple[str, ...],
     formats: tuple[str, ...], include_partial: bool, force: bool, office_path: Optional[Path],
-    templates_dir: Optional[Path], lang: str, data_dir: Path, rules_dir: Path,
+    templates_dir: Path, lang: str, data_dir: Path, rules_dir: Path, engine: str,
 ) -> None:
     """Write a follow-up letter to every municipality that did not report or falls short of a duty."""
     from tabulate import tabulate
 
     from compliance.assess import assess
     from compliance.errors import display_path
-    from compliance.letters import TEMPLATES_DIR, compose
+    from compliance.letters import compose
     from compliance.letters.batch import MANIFEST, render_batch, write_batch
     from compliance.letters.office import load_office, office_file
     from compliance.letters.typography import slovenian_date
@@ -73,9 +73,9 @@ def letters(
     date = letter_date.date() if letter_date else dt.date.today()
     _check_date(date)
     office = load_office(office_path or office_file(data_dir))
-    registry, assessment = assess(data_dir, rules_dir, year, list(municipalities) or None)
+    registry, assessment = assess(data_dir, rules_dir, year, list(municipalities) or None, engine)
     batch = compose.letters(registry, assessment, office, date, include_partial)
-    files = render_batch(batch, year, date, formats, templates_dir or TEMPLATES_DIR)
+    files = render_batch(batch, year, date, formats, templates_dir)
     write_batch(out_dir, files, force=force)
 
     if batch:
