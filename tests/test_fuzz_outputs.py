@@ -69,7 +69,7 @@ def _write_data(folder: Path, texts: dict[str, str]) -> None:
 
 
 def _check_csv(body: str) -> None:
-    for row in csv.reader(io.StringIO(body)):
+    for row in csv.reader(io.StringIO(body.removeprefix("\ufeff")), delimiter=";"):  # --lang sl
         for cell in row:
             assert not cell.startswith(FORMULA_PREFIXES), cell
 
