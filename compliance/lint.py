@@ -39,7 +39,7 @@ DOMAINS: dict[str, list[Any]] = {
     "cooperation_form": [form.value for form in CooperationForm],
 }
 # `reported` and `data_year` vary together: reported this year, or not with older or no facts.
-REPORTING = [
+REPORTING: list[dict[str, Any]] = [
     {"reported": True, "data_year": YEAR},
     {"reported": False, "data_year": YEAR - 1},
     {"reported": False, "data_year": None},
@@ -70,7 +70,7 @@ class Report:
 
 def combinations(read: tuple[str, ...]) -> list[dict[str, Any]]:
     """Every combination of the values of the fields `read` (the others not stated)."""
-    axes: list[list[dict[str, Any]]] = []
+    axes: list[list[dict[str, Any]]] = []  # each axis: the alternatives for some fields
     if {"reported", "data_year"} & set(read):
         axes.append(REPORTING)
     for name in read:

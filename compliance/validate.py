@@ -45,9 +45,10 @@ def cross_check(registry: Registry, recordset: RecordSet) -> list[Problem]:
     path = recordset.path
     problems: list[Problem] = []
     source_text = None
-    if recordset.source:
+    source = recordset.source
+    if source:
         try:
-            source_text = normalise_space(read_report(recordset.source).text)
+            source_text = normalise_space(read_report(source).text)
         except DataError as exc:
             problems += exc.problems
     for ident, record in recordset.records.items():
@@ -60,11 +61,11 @@ def cross_check(registry: Registry, recordset: RecordSet) -> list[Problem]:
             problems.append(Problem(path, message, line=line, municipality=ident, field="municipality"))
         for field in _known_without_evidence(record):
             problems.append(Problem(path, msg("validate.no_evidence"), line=line, municipality=ident, field=field))
-        if source_text is not None:
+        if source_text is not None and source is not None:  # the text read from it
             for field, sentence in _evidence(record):
                 if normalise_space(sentence) not in source_text:
                     problems.append(Problem(
-                        path, msg("validate.evidence_not_found", source=recordset.source.name, sentence=sentence[:80]),
+                        path, msg("validate.evidence_not_found", source=source.name, sentence=sentence[:80]),
                         line=line, municipality=ident, field=field,
                     ))
     for municipality in registry:
@@ -104,6 +105,6 @@ def problems(data_dir: Path, years: Optional[Iterable[int]] = None) -> list[Prob
 def load_year(data_dir: Path, year: int) -> tuple[Registry, RecordSet]:
     """The registry and one year's records, refusing data that does not validate."""
     registry, recordsets, found = _read(data_dir, [year])
-    if found:
+    if found or registry is None:  # no registry is always a problem found
         raise DataError(found)
     return registry, recordsets[0]

@@ -37,11 +37,11 @@ def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> Located:
     for key_node, value_node in node.value:
         if not isinstance(key_node, yaml.ScalarNode) or key_node.tag != "tag:yaml.org,2002:str":
             # A list or mapping key cannot be hashed, a number key cannot name a field.
-            raise yaml.constructor.ConstructorError(None, None, msg("yaml.key_not_text"), key_node.start_mark)
+            raise yaml.constructor.ConstructorError(None, None, msg("yaml.key_not_text"), key_node.start_mark)  # type: ignore[arg-type]  # a Message, worded when printed
         key = loader.construct_object(key_node, deep=True)
         if key in mapping:
             raise yaml.constructor.ConstructorError(
-                None, None, msg("yaml.duplicate_key", key=key), key_node.start_mark
+                None, None, msg("yaml.duplicate_key", key=key), key_node.start_mark  # type: ignore[arg-type]  # as above
             )
         mapping[key] = loader.construct_object(value_node, deep=True)
         mapping.key_lines[key] = key_node.start_mark.line + 1
@@ -65,7 +65,7 @@ def _alias_line(text: str) -> int | None:
         return None
     for event in yaml.parse(text, Loader=_Loader):
         if isinstance(event, yaml.AliasEvent):
-            return event.start_mark.line + 1
+            return event.start_mark.line + 1 if event.start_mark is not None else 1
     return None
 
 

@@ -52,3 +52,9 @@ engine = click.option(
     help="Rule engine: durable (durable-rules, CPython 3.10-3.12) or python (the built-in evaluator "
          "of the same rules). Default: env COMPLIANCE_ENGINE, else durable where installed, else python.",
 )
+
+# Who makes a change to the register (its events say so).
+by = click.option(
+    "--by", metavar="NAME",
+    help="Who makes the change, for the register's history (default: env COMPLIANCE_USER, else the OS user).",
+)
