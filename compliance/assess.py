@@ -8,6 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Optional
 
+from compliance import cache
 from compliance.facts import Subject
 from compliance.findings import Assessment
 from compliance.judge import judge
@@ -28,9 +29,11 @@ def assess(
     `data_sha256` of the registry's and the year's records file's bytes, each set
     concatenated in path order, so the same inputs always give the same output.
     """
-    registry, recordset = load_year(data_dir, year)
+    # Validated data and rules are kept between runs while nothing they came from changes (compliance.cache).
+    registry, recordset = cache.memo("year", [str(Path(data_dir).resolve()), year], lambda: load_year(data_dir, year),
+                                     roots=[data_dir])
     wanted = {registry.get(ident).id for ident in municipalities} if municipalities else set(registry.ids)
-    rulebook = load_rules(rules_dir)
+    rulebook = cache.memo("rules", [str(Path(rules_dir).resolve())], lambda: load_rules(rules_dir), roots=[rules_dir])
     subjects = [
         Subject(recordset.records[m.id], m.roma_councillor, m.name)
         for m in registry
