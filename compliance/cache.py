@@ -41,7 +41,8 @@ _FORMAT = b"compliance-cache-1"
 
 
 def enabled() -> bool:
-    return not os.environ.get(OFF_ENV)
+    # COMPLIANCE_CACHE_DIR=off turns it off too, as for the YAML parse cache (compliance.yamlcache)
+    return not os.environ.get(OFF_ENV) and os.environ.get(DIR_ENV, "x").strip().lower() not in ("", "off", "0", "no")
 
 
 def directory() -> Path:
@@ -110,6 +111,8 @@ def _is_input(dependency: tuple[str, str]) -> bool:
     path = dependency[1]
     if path.startswith(_BUNDLED):
         return True
+    if path.startswith(os.path.abspath(directory())):
+        return False  # the caches' own files (the YAML parse cache is keyed by content)
     return not path.endswith((".py", ".pyc", ".so", ".pyd")) and not path.startswith(_CODE)
 
 
