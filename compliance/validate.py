@@ -6,7 +6,7 @@ Every problem of a run is collected, so that a reviewer fixes a file in one pass
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Iterable, Optional
+from typing import Iterable, Optional, Sequence
 
 from compliance.errors import DataError, Problem
 from compliance.messages import msg
@@ -100,6 +100,15 @@ def _read(data_dir: Path, years: Iterable[int]) -> tuple[Optional[Registry], lis
 def problems(data_dir: Path, years: Optional[Iterable[int]] = None) -> list[Problem]:
     """Every problem in the registry and the records of the given years (default: all)."""
     return _read(data_dir, available_years(data_dir) if years is None else years)[2]
+
+
+def load_years(data_dir: Path, years: Sequence[int]) -> tuple[Registry, list[RecordSet]]:
+    """The registry (read and validated once) and each year's records, refusing data that
+    does not validate; every problem of every year is reported at once."""
+    registry, recordsets, found = _read(data_dir, years)
+    if found:
+        raise DataError(found)
+    return registry, recordsets
 
 
 def load_year(data_dir: Path, year: int) -> tuple[Registry, RecordSet]:

@@ -11,6 +11,7 @@ from typing import Any, Sequence
 
 import yaml
 
+from compliance import yamlcache
 from compliance.errors import DataError, Problem
 from compliance.messages import PydanticMessage, msg
 
@@ -91,11 +92,16 @@ def load(path: Path) -> Any:
     Aliases and keys that are not text are refused with their line.
     """
     text = _read(path)
+    cached = yamlcache.get(text, Located)
+    if cached is not yamlcache.MISSING:
+        return cached  # the same text parsed before (only trees that parsed cleanly are kept)
     try:
         alias = _alias_line(text)
         if alias is not None:
             raise DataError([Problem(path, msg("yaml.alias"), line=alias)])
-        return yaml.load(text, Loader=_Loader)
+        tree = yaml.load(text, Loader=_Loader)
+        yamlcache.put(text, tree, Located)
+        return tree
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark is not None else None
