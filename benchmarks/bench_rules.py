@@ -112,7 +112,7 @@ def phases() -> dict:
     from compliance.facts import Subject
     from compliance.judge import judge
 
-    findings = judge(rulebook, [Subject(recordset.records[m.id], m.roma_councillor, m.name) for m in registry])
+    findings = judge(rulebook, [Subject(recordset.records[m.id], m.roma_seat, m.name) for m in registry])
     marks.append(("durable-rules and messages (judge)", time.perf_counter()))
     from compliance.findings import Assessment
     from compliance.render.table import render

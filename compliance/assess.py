@@ -30,7 +30,7 @@ def assess(
     wanted = {registry.get(ident).id for ident in municipalities} if municipalities else set(registry.ids)
     rulebook = load_rules(rules_dir)
     subjects = [
-        Subject(recordset.records[m.id], m.roma_councillor, m.name)
+        Subject(recordset.records[m.id], m.roma_seat, m.name)
         for m in registry
         if m.id in wanted
     ]

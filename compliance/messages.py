@@ -112,13 +112,25 @@ CATALOG: dict[str, dict[str, str]] = {
         "sl": "delovno telo, ki se je sestalo, ni nedejavno",
         "en": "a working body that met is not inactive",
     },
-    "model.data_year_after": {
-        "sl": "data_year {data_year} je za letom poročila {year}",
-        "en": "data_year {data_year} is after the report year {year}",
+    "basis.quote_needs_gazette": {
+        "sl": "dobesedno navedena določba (form: quote) potrebuje sklic na Uradni list (gazette)",
+        "en": "a verbatim provision (form: quote) needs its Official Gazette reference (gazette)",
     },
-    "model.reported_data_year": {
-        "sl": "občina, ki je poročala, ima data_year enak letu poročila",
-        "en": "a municipality that reported has data_year equal to the year",
+    "finding.grade_not_final": {
+        "sl": "ocena {grade} ni končna ocena (pravila: {rule_grade}, ob upoštevanju odločitve)",
+        "en": "grade {grade} is not the final grade (rules: {rule_grade}, after any decision)",
+    },
+    "model.fact_year_after": {
+        "sl": "{field} {value} je za letom poročila {year}",
+        "en": "{field} {value} is after the report year {year}",
+    },
+    "model.reported_years": {
+        "sl": "občina, ki je poročala, ima stated_in in describes enaka letu poročila",
+        "en": "a municipality that reported has stated_in and describes equal to the year",
+    },
+    "model.not_in_overview_facts": {
+        "sl": "občina, ki je ni v pregledu (in_overview: false), ni poročala in nima navedenih dejstev",
+        "en": "a municipality not in the overview (in_overview: false) did not report and has no stated facts",
     },
     "model.email": {"sl": "neveljaven e-poštni naslov: {reason}", "en": "value is not a valid email address: {reason}"},
     # Office configuration (compliance.letters.office).
@@ -234,6 +246,14 @@ CATALOG: dict[str, dict[str, str]] = {
         "en": "{place}: rule {rule}: grade {grade} needs a letter paragraph (letter:)",
     },
     # Rule test cases (compliance.ruletests, compliance.facts).
+    "ruletests.expected_kind": {
+        "sl": "{obligation}: pričakovana vrsta {kind}, dobljena {got}",
+        "en": "{obligation}: expected kind {kind}, got {got}",
+    },
+    "ruletests.expected_message": {
+        "sl": "{obligation}: sporočilo ne vsebuje »{part}«: {got}",
+        "en": "{obligation}: the message does not contain \"{part}\": {got}",
+    },
     "ruletests.unknown_rule": {
         "sl": "{obligation}: pravila {rule!r} ni v datotekah s pravili",
         "en": "{obligation}: no rule {rule!r} in the rule files",
@@ -309,7 +329,28 @@ CATALOG: dict[str, dict[str, str]] = {
     "common.yes": {"sl": "da", "en": "yes"},
     "common.no": {"sl": "ne", "en": "no"},
     "common.unstated": {"sl": "ni navedeno", "en": "not stated"},
-    "common.stale": {"sl": "podatki iz leta {year}", "en": "facts from {year}"},
+    # Where a municipality's facts come from (compliance.facts.provenance_text): said as the
+    # source says it, never "for" or "from" a year the text does not give.
+    "provenance.stated_in": {"sl": "sporočeno v letu {year}", "en": "stated in {year}"},
+    "provenance.last_contribution": {"sl": "iz zadnjega prispevka", "en": "from its last contribution"},
+    "provenance.nothing_carried": {"sl": "starejših podatkov v pregledu ni", "en": "the overview repeats no earlier facts"},
+    "provenance.not_in_overview": {"sl": "občine ni v pregledu", "en": "not in the overview"},
+    # The judged facts (compliance.facts.TABLE), as explain and lint name them.
+    "fact.year": {"sl": "leto poročila", "en": "report year"},
+    "fact.in_overview": {"sl": "občina je v pregledu za leto", "en": "in the year's overview"},
+    "fact.reported": {"sl": "poslala podatke za leto", "en": "sent information for the year"},
+    "fact.stated_in": {"sl": "leto, v katerem so bili podatki sporočeni", "en": "year the facts were stated"},
+    "fact.roma_seat": {
+        "sl": "voli predstavnika romske skupnosti v občinski svet (ZLS)",
+        "en": "elects a Roma representative to the council (Local Self-Government Act)",
+    },
+    "fact.programme_status": {"sl": "program ukrepov", "en": "programme of measures"},
+    "fact.programme_end": {"sl": "program velja do leta", "en": "programme runs until"},
+    "fact.wb_established": {"sl": "delovno telo je ustanovljeno", "en": "working body established"},
+    "fact.wb_active": {"sl": "delovno telo deluje", "en": "working body active"},
+    "fact.wb_meetings": {"sl": "število sej v letu", "en": "meetings in the year"},
+    "fact.wb_meetings_in_mandate": {"sl": "število sej v mandatu do poročila", "en": "meetings so far in the term"},
+    "fact.cooperation_form": {"sl": "oblika sodelovanja", "en": "form of cooperation"},
     "common.no_rule": {"sl": "nobeno pravilo", "en": "no rule"},
     "common.id": {"sl": "id", "en": "id"},
     "common.municipality": {"sl": "občina", "en": "municipality"},
@@ -319,7 +360,7 @@ CATALOG: dict[str, dict[str, str]] = {
     "column.id": {"sl": "ID", "en": "ID"},
     "column.municipality": {"sl": "Občina", "en": "Municipality"},
     "column.region": {"sl": "Regija", "en": "Region"},
-    "column.councillor": {"sl": "Romski svetnik", "en": "Roma councillor"},
+    "column.councillor": {"sl": "Voli predstavnika romske skupnosti", "en": "Elects a Roma representative"},
     "column.data_year": {"sl": "Leto podatkov", "en": "Data year"},
     "column.obligation": {"sl": "Obveznost", "en": "Obligation"},
     "column.grade": {"sl": "Ocena", "en": "Grade"},
@@ -367,8 +408,14 @@ CATALOG: dict[str, dict[str, str]] = {
     "html.any_obligation": {"sl": "katerikoli", "en": "any"},
     "html.any_region": {"sl": "vse regije", "en": "all regions"},
     "html.any_councillor": {"sl": "vse občine", "en": "all municipalities"},
-    "html.with_councillor": {"sl": "z romskim svetnikom", "en": "with a Roma councillor"},
-    "html.without_councillor": {"sl": "brez romskega svetnika", "en": "without a Roma councillor"},
+    "html.with_councillor": {
+        "sl": "ki volijo predstavnika romske skupnosti v občinski svet",
+        "en": "electing a Roma representative to the council",
+    },
+    "html.without_councillor": {
+        "sl": "ki ne volijo predstavnika romske skupnosti",
+        "en": "not electing a Roma representative",
+    },
     "html.search": {"sl": "Iskanje občine", "en": "Find a municipality"},
     "html.search_placeholder": {"sl": "npr. Krško", "en": "e.g. Krško"},
     "html.reset": {"sl": "Počisti filtre", "en": "Clear filters"},
@@ -417,7 +464,7 @@ CATALOG: dict[str, dict[str, str]] = {
     "municipalities.name": {"sl": "ime", "en": "name"},
     "municipalities.kind": {"sl": "vrsta", "en": "kind"},
     "municipalities.region": {"sl": "regija", "en": "region"},
-    "municipalities.councillor": {"sl": "romski svetnik", "en": "Roma councillor"},
+    "municipalities.councillor": {"sl": "voli predstavnika romske skupnosti", "en": "elects a Roma representative"},
     # `compliance rules lint` and `compliance rules test` (compliance.cli.rules).
     "lint.checked": {
         "sl": "{obligation}: preverjenih kombinacij: {n}; vsaka dobi natanko eno oceno",

@@ -79,7 +79,7 @@ def test_every_2019_grade_follows_the_policy_from_the_recorded_facts(report):
     for finding in report["findings"]:
         municipality = registry.get(finding["municipality"])
         record = recordset.records[municipality.id]
-        assert finding["grade"] == expected_grades(record, municipality.roma_councillor)[finding["obligation"]], finding
+        assert finding["grade"] == expected_grades(record, municipality.roma_seat)[finding["obligation"]], finding
         assert finding["data_year"] == record.data_year
 
 

@@ -17,7 +17,7 @@ def test_explains_turnisce_working_body_with_article_evidence_and_year(cli):
     assert "pravilo: working_body.not_established (zakonska obveznost)" in body
     assert "pravna podlaga: ZRomS-1, 7. člen" in body
     assert "upoštevana dejstva (podatki iz leta 2019):" in body
-    assert "    roma_councillor: da" in body and "    wb_established: ne" in body
+    assert "    roma_seat: da" in body and "    wb_established: ne" in body
     assert "ni bilo ustanovljeno" in body  # the source sentence
 
 

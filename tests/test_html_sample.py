@@ -39,7 +39,7 @@ def _municipality(ident: str, short: str, region: str, councillor: bool) -> Muni
         kind=MunicipalityKind.MESTNA_OBCINA if urban else MunicipalityKind.OBCINA,
         dative=f"{'Mestni občini' if urban else 'Občini'} {short}",
         genitive=f"{'Mestne občine' if urban else 'Občine'} {short}",
-        region=region, roma_councillor=councillor, emails=[f"obcina@{ident}.si"],
+        region=region, roma_seat=councillor, emails=[f"obcina@{ident}.si"],
         notes=["Naslov e-pošte je morda napačno zapisan."] if ident == "kuzma" else [],
     )
 

@@ -49,7 +49,7 @@ def municipality(ident: str, name: str, dative: str, emails=("obcina@example.si"
     short = name.split(" ", 2)[-1] if kind == "mestna_obcina" else name.split(" ", 1)[1]
     return Municipality(
         id=ident, name=name, short_name=short, kind=kind, dative=dative, genitive=name, region="Pomurska",
-        roma_councillor=True, emails=list(emails), notes=list(notes),
+        roma_seat=True, emails=list(emails), notes=list(notes),
     )
 
 

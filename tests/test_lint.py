@@ -51,7 +51,7 @@ def test_combination_of_booleans_shows_not_stated(tmp_path, cli):
                "        - $nex: {wb_active: 1}\n")  # not_stated no longer requires meetings unstated
     result = cli("rules", "lint", "--rules-dir", str(rules), "--lang", "en")
     assert result.exit_code == 1
-    assert ("  overlap: roma_councillor=true, wb_established=not stated, wb_active=not stated, wb_meetings=0: "
+    assert ("  overlap: roma_seat=true, wb_established=not stated, wb_active=not stated, wb_meetings=0: "
             "working_body.inactive_establishment_unstated, working_body.not_stated") in result.output.splitlines()
 
 

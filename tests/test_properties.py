@@ -22,11 +22,11 @@ from conftest import RULES
 RULEBOOK = load_rules(RULES)
 
 
-def expected_grades(record: Record, roma_councillor: bool) -> dict[str, str]:
+def expected_grades(record: Record, roma_seat: bool) -> dict[str, str]:
     return {
         "reporting": "compliant" if record.reported else "non_compliant",
         "programme": _programme(record),
-        "working_body": _working_body(record, roma_councillor),
+        "working_body": _working_body(record, roma_seat),
         "cooperation": {"team": "compliant", "via_other_body": "partial", "ad_hoc": "partial",
                         "none": "non_compliant", "unknown": "no_data"}[record.cooperation.form.value],
     }
@@ -42,9 +42,9 @@ def _programme(record: Record) -> str:
             "unknown": "no_data"}[status]
 
 
-def _working_body(record: Record, roma_councillor: bool) -> str:
+def _working_body(record: Record, roma_seat: bool) -> str:
     body = record.working_body
-    if not roma_councillor:
+    if not roma_seat:
         return "not_applicable"
     if body.established is False:
         return "non_compliant"
@@ -97,7 +97,7 @@ def test_any_valid_record_gets_one_finding_per_obligation_as_the_policy_says(bat
         mine = findings[4 * index: 4 * index + 4]
         assert [f.obligation for f in mine] == list(Obligation)
         assert all(f.municipality == subject.municipality and f.data_year == subject.record.data_year for f in mine)
-        assert {f.obligation.value: f.grade.value for f in mine} == expected_grades(subject.record, subject.roma_councillor)
+        assert {f.obligation.value: f.grade.value for f in mine} == expected_grades(subject.record, subject.roma_seat)
         assert all(f.messages["sl"] and f.messages["en"] for f in mine)
 
 

@@ -131,10 +131,10 @@ def test_all_problems_in_one_run(cli, data_copy):
 
 def test_broken_registry_entry(cli, data_copy):
     registry = Path("municipalities.yaml")
-    edit(data_copy, registry, "roma_councillor: true", "roma_councillor: maybe")
-    line = line_of(data_copy, registry, "roma_councillor: maybe")
+    edit(data_copy, registry, "roma_seat: true", "roma_seat: maybe")
+    line = line_of(data_copy, registry, "roma_seat: maybe")
     result = validate(cli, data_copy)
-    assert_clean_failure(result, f"municipalities.yaml:{line}", "municipality beltinci", "field roma_councillor")
+    assert_clean_failure(result, f"municipalities.yaml:{line}", "municipality beltinci", "field roma_seat")
 
 
 def test_unknown_year_lists_the_years_with_data(cli, data_copy):

@@ -40,7 +40,7 @@ def test_pregled_is_the_matrix(workbook, assessment_registry):
     for row in rows[1:]:
         ident = row[0]
         municipality = registry.get(ident)
-        assert row[1:4] == [municipality.name, municipality.region, "da" if municipality.roma_councillor else "ne"]
+        assert row[1:4] == [municipality.name, municipality.region, "da" if municipality.roma_seat else "ne"]
         assert row[4] == (2018 if ident in {"kuzma", "skocjan"} else 2019)
         assert row[5:] == [label(assessment.finding(ident, o).grade, "sl") for o in Obligation]
 
@@ -110,7 +110,7 @@ def test_english_headers_and_grades_with_lang_en(assessment_registry):
     workbook = load_workbook(io.BytesIO(xlsx.render(*assessment_registry, "en")))
     assert workbook.sheetnames == ["Pregled", "Ugotovitve"]  # the Office's sheet names stay
     header = values(workbook["Ugotovitve"])[0]
-    assert header[:6] == ["ID", "Municipality", "Region", "Roma councillor", "Obligation", "Grade"]
+    assert header[:6] == ["ID", "Municipality", "Region", "Elects a Roma representative", "Obligation", "Grade"]
     grades = {row[5] for row in values(workbook["Ugotovitve"])[1:]}
     assert grades == {label(g, "en") for g in Grade}
 

@@ -102,7 +102,7 @@ def _municipality(assessment: Assessment, registry: Registry, ident: str, lang: 
         "name": municipality.name,
         "short_name": municipality.short_name,
         "region": municipality.region,
-        "roma_councillor": municipality.roma_councillor,
+        "roma_seat": municipality.roma_seat,
         "notes": list(municipality.notes),
         "stale_year": stale_years[-1] if stale_years else None,
         "findings": [_finding(f, lang) for f in findings],

@@ -62,7 +62,7 @@ def _fill_matrix(sheet, assessment: Assessment, registry: Registry, lang: str) -
         findings = {f.obligation: f for f in assessment.of(ident)}
         years = [f.data_year for f in findings.values() if f.data_year is not None]
         sheet.append(
-            [ident, municipality.name, municipality.region, _yes_no(municipality.roma_councillor, lang),
+            [ident, municipality.name, municipality.region, _yes_no(municipality.roma_seat, lang),
              min(years) if years else None]
             + [label(findings[o].grade, lang) if o in findings else None for o in Obligation]
         )
@@ -84,7 +84,7 @@ def _fill_findings(sheet, assessment: Assessment, registry: Registry, lang: str)
         municipality = registry.get(finding.municipality)
         sheet.append([
             finding.municipality, municipality.name, municipality.region,
-            _yes_no(municipality.roma_councillor, lang),
+            _yes_no(municipality.roma_seat, lang),
             label(finding.obligation, lang), label(finding.grade, lang), label(finding.kind, lang),
             finding.rule, finding.basis.citation, finding.basis.text or None, finding.data_year,
             finding.message(lang), "\n".join(finding.evidence) or None,
