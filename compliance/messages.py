@@ -32,6 +32,70 @@ CATALOG: dict[str, dict[str, str]] = {
     "file.unreadable": {"sl": "datoteke ni mogoče prebrati: {reason}", "en": "cannot read file: {reason}"},
     "yaml.malformed": {"sl": "napačen zapis YAML: {reason}", "en": "malformed YAML: {reason}"},
     "yaml.duplicate_key": {"sl": "podvojen ključ {key!r}", "en": "duplicate key {key!r}"},
+    # Hostile or broken input (issue 14: yamlfile, atomic, sandbox, names, dates).
+    "yaml.alias": {
+        "sl": "sklici YAML (*ime) niso dovoljeni; vrednost zapišite izrecno",
+        "en": "YAML aliases (*name) are not allowed; write the value out",
+    },
+    "yaml.key_not_text": {
+        "sl": "ključ mora biti besedilo (ne seznam, preslikava ali število)",
+        "en": "a key must be text (not a list, mapping or number)",
+    },
+    "yaml.unknown_key": {
+        "sl": "neznan ključ {key!r} (dovoljeni: {known})",
+        "en": "unknown key {key!r} (allowed: {known})",
+    },
+    "sandbox.too_long": {
+        "sl": "predloga bi dala več kot {limit} znakov",
+        "en": "the template would produce more than {limit} characters",
+    },
+    "sandbox.exponent": {"sl": "eksponent je večji od {limit}", "en": "an exponent larger than {limit}"},
+    "sandbox.width": {
+        "sl": "širina ali število večje od {limit} v besedilni metodi",
+        "en": "a width or count larger than {limit} in a text method",
+    },
+    "sandbox.unsafe": {"sl": "v predlogi ni dovoljeno: {reason}", "en": "not allowed in a template: {reason}"},
+    "sandbox.recursion": {"sl": "neskončna rekurzija v predlogi", "en": "endless recursion in the template"},
+    "sandbox.memory": {"sl": "predloga porabi preveč pomnilnika", "en": "the template uses too much memory"},
+    "sandbox.failed": {"sl": "predloge ni mogoče izpolniti: {reason}", "en": "the template cannot be rendered: {reason}"},
+    "write.failed": {"sl": "{path} ni mogoče zapisati: {reason}", "en": "cannot write {path}: {reason}"},
+    "write.permission": {"sl": "ni dovoljenja za pisanje", "en": "permission denied"},
+    "write.no_space": {"sl": "na disku ni dovolj prostora", "en": "no space left on the disk"},
+    "write.read_only": {"sl": "datotečni sistem je samo za branje", "en": "read-only file system"},
+    "write.no_folder": {"sl": "mapa ne obstaja", "en": "the folder does not exist"},
+    "write.is_folder": {"sl": "to je mapa, ne datoteka", "en": "it is a folder, not a file"},
+    "write.exists": {
+        "sl": "{path} že obstaja; za prepis dodajte --force",
+        "en": "{path} already exists; add --force to overwrite it",
+    },
+    "write.busy": {
+        "sl": "v {path} piše drug zagon programa; po {seconds} s čakanja odneham, poskusite znova",
+        "en": "another run is writing into {path}; gave up after waiting {seconds} s, try again",
+    },
+    "write.stdout": {"sl": "izpisa ni mogoče zapisati: {reason}", "en": "cannot write the output: {reason}"},
+    "extract.over_records": {
+        "sl": "{path} so pregledani zapisi v mapi s podatki; osnutka ne zapišem čeznje (izberite drugo ime, nato primerjajte z --diff)",
+        "en": "{path} holds the reviewed records in the data folder; a draft is never written over them (choose another name, then compare with --diff)",
+    },
+    "text.control": {
+        "sl": "nedovoljen (kontrolni ali neviden) znak {code} na mestu {position}",
+        "en": "a control or invisible character {code} at position {position} is not allowed",
+    },
+    "text.blank": {"sl": "ne sme biti prazno", "en": "must not be blank"},
+    "model.empty_id": {
+        "sl": "kratko ime {short_name!r} ne da oznake (id): potrebna je vsaj ena črka ali številka",
+        "en": "the short name {short_name!r} gives no id: it needs at least one letter or digit",
+    },
+    "letters.date_range": {
+        "sl": "datum dopisov {date} ni med letoma {first} in {last}",
+        "en": "the letters' date {date} is not between {first} and {last}",
+    },
+    "letters.deadline_overflow": {
+        "sl": "rok za odgovor ({days} dni po {date}) je zunaj koledarja",
+        "en": "the reply deadline ({days} days after {date}) is beyond the calendar",
+    },
+    "file.not_regular": {"sl": "ni navadna datoteka", "en": "not a regular file"},
+    "file.too_large": {"sl": "datoteka je večja od {limit} MB", "en": "the file is larger than {limit} MB"},
     # Places in a report text (compliance.sources).
     "place.line": {"sl": "vrstica {n}", "en": "line {n}"},
     "place.paragraph": {"sl": "odstavek {n}", "en": "paragraph {n}"},
@@ -145,6 +209,10 @@ CATALOG: dict[str, dict[str, str]] = {
     "office.malformed_placeholder": {
         "sl": "napačno oblikovano polje v {template!r}: {reason}",
         "en": "malformed placeholder in {template!r}: {reason}",
+    },
+    "office.format_spec": {
+        "sl": "oblika polja {{{name}:{spec}}} ni dovoljena (širina največ {width}, brez gnezdenih polj)",
+        "en": "the format of {{{name}:{spec}}} is not allowed (width at most {width}, no nested fields)",
     },
     "office.unknown_placeholder": {
         "sl": "neznano polje {{{name}}} (znana: {known})",
@@ -279,6 +347,10 @@ CATALOG: dict[str, dict[str, str]] = {
     "letters.template_not_found": {"sl": "{path}: predloge pisma ni", "en": "{path}: letter template not found"},
     "letters.template_error": {"sl": "{path}: napaka v predlogi: {reason}", "en": "{path}: template error: {reason}"},
     "letters.not_folder": {"sl": "{path}: ni mapa", "en": "{path}: not a folder"},
+    "letters.not_batch": {
+        "sl": "{path} vsebuje datoteke, ki niso del paketa dopisov ({shown}); paket nadomesti celotno mapo, zato izberite prazno ali novo mapo",
+        "en": "{path} holds files that are not part of a batch of letters ({shown}); a batch replaces the whole folder, so choose an empty or new folder",
+    },
     "letters.exist": {
         "sl": "{path}: datoteke že obstajajo ({n}: {shown}); pisma se brez --force ne prepišejo",
         "en": "{path}: {n} file(s) already exist ({shown}); letters are not overwritten without --force",
@@ -650,7 +722,15 @@ class Invalid(ValueError):
 
 
 def _shown(value: Any) -> str:
-    text = repr(value)
+    # Cut before repr: a huge value must not be copied whole to show 80 characters of it.
+    if isinstance(value, (str, bytes)):
+        text = repr(value[:100])
+    else:
+        import reprlib
+
+        shortener = reprlib.Repr()
+        shortener.maxstring = shortener.maxother = 100
+        text = shortener.repr(value)
     return text if len(text) <= 80 else text[:77] + "..."
 
 

@@ -13,6 +13,7 @@ from pydantic import BaseModel, ConfigDict, EmailStr, Field, model_validator
 from slugify import slugify
 
 from compliance.messages import Invalid
+from compliance.plaintext import Name, Text
 from compliance.vocabulary import (
     MAX_YEAR, MIN_YEAR, CooperationForm, Grade, MunicipalityKind, Obligation, ProgrammeStatus, Provenance, ReasonType,
 )
@@ -34,22 +35,24 @@ def municipality_id(short_name: str) -> str:
 
 class Municipality(Strict):
     id: str
-    name: str
-    short_name: str
+    name: Name
+    short_name: Name
     kind: MunicipalityKind
-    dative: str
-    genitive: str
-    region: str
+    dative: Name
+    genitive: Name
+    region: Name
     # The municipality elects a Roma representative to its council under the Local
     # Self-Government Act (ZLS, Art. 39), whether or not the seat is filled: this, not a
     # sitting councillor, is what Art. 7(1) ZRomS-1 ties the working-body duty to.
     roma_seat: bool
     emails: list[EmailStr] = Field(min_length=1)
-    notes: list[str] = []
+    notes: list[Text] = []
 
     @model_validator(mode="after")
     def _id_is_slug_of_short_name(self) -> "Municipality":
         expected = municipality_id(self.short_name)
+        if not expected:  # '!!!' would name its letters '.docx', '.eml': hidden files
+            raise Invalid("model.empty_id", short_name=self.short_name)
         if self.id != expected:
             raise Invalid("model.slug_mismatch", short_name=self.short_name, expected=expected)
         return self
@@ -70,7 +73,7 @@ class Reason(Strict):
     """What the municipality itself says: why it lacks something, an obstacle, what it does instead."""
 
     type: ReasonType
-    summary: str = Field(min_length=1)  # staff's short Slovenian summary, shown with the evidence
+    summary: Text = Field(min_length=1)  # staff's short Slovenian summary, shown with the evidence
     evidence: Evidence = Field(min_length=1)
 
 
@@ -174,8 +177,8 @@ class Decision(Strict):
     municipality: str
     obligation: Obligation
     grade: Optional[Grade] = None  # None: the rules' grade stands, the note is still shown
-    note: str = Field(min_length=1)  # why, in Slovenian
-    decided_by: str = Field(min_length=1)
+    note: Text = Field(min_length=1)  # why, in Slovenian
+    decided_by: Name = Field(min_length=1)
     decided_on: dt.date
     expires: Optional[dt.date] = None
 

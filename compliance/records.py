@@ -15,6 +15,7 @@ from compliance.messages import msg
 from compliance.models import Record
 
 YEAR_FILE = re.compile(r"^(\d{4})\.yaml$")
+TOP_KEYS = ("year", "source", "records")  # a records file's top-level keys
 
 
 @dataclass
@@ -57,7 +58,7 @@ def parse_records(path: Path, year: int, data_dir: Optional[Path] = None) -> tup
     raw = yamlfile.load(path)
     if not isinstance(raw, dict) or not isinstance(raw.get("records"), list):
         return RecordSet(year, path, None), [Problem(path, msg("records.shape"))]
-    problems: list[Problem] = []
+    problems: list[Problem] = yamlfile.unknown_keys(path, raw, TOP_KEYS)
     if raw.get("year") != year:
         problems.append(Problem(path, msg("records.year_mismatch", got=raw.get("year"), year=year), line=raw.line_of("year"), field="year"))
     source = None

@@ -49,7 +49,7 @@ def read_registry(data_dir: Path) -> tuple[Registry, list[Problem]]:
     items = raw.get("municipalities") if isinstance(raw, dict) else None
     if not isinstance(items, list):
         return Registry([], path), [Problem(path, msg("registry.shape"))]
-    problems: list[Problem] = []
+    problems: list[Problem] = yamlfile.unknown_keys(path, raw, ("municipalities",))
     municipalities: list[Municipality] = []
     seen: set[str] = set()
     for index, item in enumerate(items):

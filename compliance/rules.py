@@ -19,7 +19,7 @@ from typing import Any, Optional
 import jinja2
 from pydantic import Field, ValidationError
 
-from compliance import conditions, yamlfile
+from compliance import conditions, sandbox, yamlfile
 from compliance.errors import DataError, Problem
 from compliance.facts import FIELDS
 from compliance.findings import LegalBasis
@@ -27,8 +27,9 @@ from compliance.messages import msg
 from compliance.models import Strict
 from compliance.vocabulary import LANGUAGES, Grade, Obligation, RuleKind
 
-# Undefined names in a template are errors, so a typo cannot print an empty message.
-TEMPLATES = jinja2.Environment(undefined=jinja2.StrictUndefined, autoescape=False, keep_trailing_newline=False)
+# Rule files are shared by e-mail: their templates render sandboxed and bounded, and an
+# undefined name is an error, so a typo cannot print an empty message.
+TEMPLATES = sandbox.environment()
 
 
 class _Messages(Strict):
@@ -81,9 +82,9 @@ def _template(source: str) -> jinja2.Template:
 
 def _render(rule: Rule, where: str, source: str, context: dict[str, Any]) -> str:
     try:
-        return " ".join(_template(source).render(context).split())
-    except jinja2.TemplateError as exc:
-        message = msg("rules.rule", rule=rule.id, message=msg("rules.render_error", where=where, reason=exc))
+        return " ".join(sandbox.render(_template(source), context).split())
+    except sandbox.RenderError as exc:
+        message = msg("rules.rule", rule=rule.id, message=msg("rules.render_error", where=where, reason=exc.reason))
         raise DataError([Problem(rule.file, message, line=rule.line, field=where)]) from None
 
 

@@ -35,6 +35,9 @@ def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> Located:
     mapping.line = node.start_mark.line + 1
     mapping.key_lines = {}
     for key_node, value_node in node.value:
+        if not isinstance(key_node, yaml.ScalarNode) or key_node.tag != "tag:yaml.org,2002:str":
+            # A list or mapping key cannot be hashed, a number key cannot name a field.
+            raise yaml.constructor.ConstructorError(None, None, msg("yaml.key_not_text"), key_node.start_mark)
         key = loader.construct_object(key_node, deep=True)
         if key in mapping:
             raise yaml.constructor.ConstructorError(
@@ -48,21 +51,67 @@ def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> Located:
 _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
 
 
-def load(path: Path) -> Any:
-    """Parse a YAML file; malformed YAML or an unreadable file becomes a located DataError."""
+# Data files are a few hundred kilobytes; anything far larger is not one of them.
+MAX_BYTES = 20_000_000
+
+
+def _alias_line(text: str) -> int | None:
+    """The line of the first alias (`*name`) in the text, if any.
+
+    Aliases are refused: data files never need them, and an alias bomb (a billion-leaf
+    tree from a few lines) would exhaust memory or time wherever the value is walked.
+    """
+    if "*" not in text:  # cheap test first: most files hold no asterisk at all
+        return None
+    for event in yaml.parse(text, Loader=_Loader):
+        if isinstance(event, yaml.AliasEvent):
+            return event.start_mark.line + 1
+    return None
+
+
+def _read(path: Path) -> str:
+    path = Path(path)
     try:
-        text = Path(path).read_text(encoding="utf-8")
+        if path.exists() and not path.is_file():
+            raise DataError([Problem(path, msg("file.not_regular"))])
+        with path.open("rb") as handle:
+            data = handle.read(MAX_BYTES + 1)
+        if len(data) > MAX_BYTES:
+            raise DataError([Problem(path, msg("file.too_large", limit=MAX_BYTES // 1_000_000))])
+        return data.decode("utf-8")
     except FileNotFoundError:
         raise DataError([Problem(path, msg("file.not_found"))]) from None
     except (OSError, UnicodeDecodeError) as exc:
         raise DataError([Problem(path, msg("file.unreadable", reason=exc))]) from None
+
+
+def load(path: Path) -> Any:
+    """Parse a YAML file; malformed YAML or an unreadable file becomes a located DataError.
+
+    Aliases and keys that are not text are refused with their line.
+    """
+    text = _read(path)
     try:
+        alias = _alias_line(text)
+        if alias is not None:
+            raise DataError([Problem(path, msg("yaml.alias"), line=alias)])
         return yaml.load(text, Loader=_Loader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark is not None else None
         reason = getattr(exc, "problem", None) or str(exc)
         raise DataError([Problem(path, msg("yaml.malformed", reason=reason), line=line)]) from None
+
+
+def unknown_keys(path: Path, raw: Located, allowed: Sequence[str]) -> list[Problem]:
+    """A located problem for each top-level key of `raw` that the file format does not have
+    (a misspelt key would otherwise be silently ignored)."""
+    known = ", ".join(allowed)
+    return [
+        Problem(path, msg("yaml.unknown_key", key=key, known=known), line=raw.line_of(key), field=str(key))
+        for key in raw
+        if key not in allowed
+    ]
 
 
 def line_at(data: Any, loc: Sequence[Any]) -> int | None:

@@ -25,7 +25,7 @@ def test_a_failed_write_leaves_the_old_file_and_no_temporary(tmp_path, monkeypat
         raise OSError("disk full")
 
     monkeypatch.setattr(atomic.os, "replace", broken_replace)
-    with pytest.raises(OSError):
+    with pytest.raises(atomic.WriteError, match="disk full"):
         atomic.write_text(target, "new")
     assert target.read_text(encoding="utf-8") == "old"
     assert [p.name for p in tmp_path.iterdir()] == ["report.csv"]

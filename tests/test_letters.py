@@ -359,34 +359,44 @@ def test_existing_letters_are_not_overwritten_without_force(tmp_path):
     assert {p.name: p.read_bytes() for p in out.iterdir()} == files
 
 
-def test_a_failed_write_leaves_the_folder_as_it_was(tmp_path, monkeypatch):
+def test_a_folder_with_other_files_is_never_replaced(tmp_path):
     files = full_batch(("txt",))
     out = tmp_path / "out"
     out.mkdir()
     (out / "kuzma.txt").write_text("old letter")
     (out / "other.pdf").write_text("not ours")
-    real_replace, calls = os.replace, []
-
-    def failing_replace(src, dst):
-        calls.append(dst)
-        if len(calls) == 4:  # halfway through moving the batch into place
-            raise OSError("disk full")
-        return real_replace(src, dst)
-
-    monkeypatch.setattr(batch.os, "replace", failing_replace)
-    with pytest.raises(OSError, match="disk full"):
+    with pytest.raises(ComplianceError, match=r"not part of a batch of letters \(other.pdf\)"):
         batch.write_batch(out, files, force=True)
-    monkeypatch.undo()
     assert sorted(p.name for p in out.iterdir()) == ["kuzma.txt", "other.pdf"]
     assert (out / "kuzma.txt").read_text() == "old letter"
 
 
-def test_a_failed_write_of_a_new_folder_leaves_nothing(tmp_path, monkeypatch):
-    def failing_rename(src, dst):
-        raise OSError("no space")
+def test_a_failed_write_leaves_the_folder_as_it_was(tmp_path, monkeypatch):
+    from compliance import atomic
 
-    monkeypatch.setattr(batch.os, "rename", failing_rename)
-    with pytest.raises(OSError):
+    out = tmp_path / "out"
+    batch.write_batch(out, full_batch(("txt",)))
+    old = {p.name: p.read_bytes() for p in out.iterdir()}
+
+    def failing_write(self, data):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(atomic.Path, "write_bytes", failing_write)
+    with pytest.raises(atomic.WriteError, match="no space left"):
+        batch.write_batch(out, full_batch(("txt", "html")), force=True)
+    monkeypatch.undo()
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == old
+    assert [p.name for p in tmp_path.iterdir()] == ["out"]  # no staging left behind
+
+
+def test_a_failed_write_of_a_new_folder_leaves_nothing(tmp_path, monkeypatch):
+    from compliance import atomic
+
+    def failing_rename(src, dst):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(atomic.os, "rename", failing_rename)
+    with pytest.raises(atomic.WriteError):
         batch.write_batch(tmp_path / "out", full_batch(("txt",)))
     assert list(tmp_path.iterdir()) == []
 

@@ -6,6 +6,9 @@ docxtpl, openpyxl, lemmagen3) inside its function, so that start-up stays lean.
 
 from __future__ import annotations
 
+import contextlib
+import errno
+import os
 import sys
 
 import click
@@ -22,7 +25,21 @@ class Group(click.Group):
 
     def invoke(self, ctx: click.Context):
         try:
-            return super().invoke(ctx)
+            result = super().invoke(ctx)
+            sys.stdout.flush()  # a full disk or closed pipe shows here, where it can be told
+            return result
+        except OSError as exc:
+            if exc.errno not in (errno.ENOSPC, errno.EPIPE, errno.EIO, errno.EDQUOT):
+                raise
+            # stdout cannot take more: say so on stderr, and let the interpreter's own
+            # final flush go nowhere (Python's documented recipe for a closed pipe).
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            lang = messages.current()
+            reason = exc.strerror or str(exc)
+            with contextlib.suppress(OSError):
+                click.echo(f"{messages.msg('cli.error').render(lang)}: {messages.msg('write.stdout', reason=reason).render(lang)}", err=True)
+            sys.exit(2)
         except DataError as exc:
             lang = messages.current()
             error = messages.msg("cli.error").render(lang)

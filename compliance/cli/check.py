@@ -25,10 +25,11 @@ year_option = click.option("--year", type=int, required=True, help="The report y
               help="Exit with status 1 when any finding has this grade (for scripts).")
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path),
               help="Write the output to this file instead of the terminal.")
+@click.option("--force", is_flag=True, help="Overwrite the --out file if it exists.")
 @options.data_dir
 @options.rules_dir
 def check(year: int, municipalities: tuple[str, ...], fmt: str, lang: str, fail_on: Optional[str],
-          out: Optional[Path], data_dir: Path, rules_dir: Path) -> None:
+          out: Optional[Path], force: bool, data_dir: Path, rules_dir: Path) -> None:
     """Grade every municipality against the duties of ZRomS-1 for a year."""
     from compliance import atomic
     from compliance.assess import assess
@@ -37,6 +38,8 @@ def check(year: int, municipalities: tuple[str, ...], fmt: str, lang: str, fail_
 
     if fmt in outputs.BINARY and out is None:
         raise ComplianceError(msg("check.binary_needs_out", fmt=fmt))
+    if out is not None:
+        atomic.check_target(out, force)  # before the work, so that a refusal costs nothing
     registry, assessment = assess(data_dir, rules_dir, year, list(municipalities) or None)
     render = outputs.renderer(fmt)
     if out is not None:

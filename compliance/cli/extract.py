@@ -49,18 +49,33 @@ def _diff_report(comparison, lang: str) -> str:
     return "\n".join(lines)
 
 
+def _refuse_records(out: Path, data_dir: Path) -> None:
+    """A draft never replaces reviewed records: not even with --force (their notes and
+    corrections would be lost); it is compared with them through --diff instead."""
+    from compliance import paths
+    from compliance.errors import ComplianceError, display_path
+    from compliance.messages import msg
+    from compliance.records import YEAR_FILE
+
+    target = Path(out).resolve()
+    records = paths.records_dir(data_dir).resolve()
+    if target.parent == records and YEAR_FILE.match(target.name) and target.exists():
+        raise ComplianceError(msg("extract.over_records", path=display_path(out)))
+
+
 @main.command()
 @click.argument("report", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--year", type=click.IntRange(MIN_YEAR, MAX_YEAR), required=True, help="The year the report covers.")
 @click.option("--format", "fmt", type=click.Choice(["yaml", "json"]), default="yaml", show_default=True,
               help="yaml: a records file with confidence comments; json: the same with a 'confidence' key.")
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), help="Write the draft here (default: stdout).")
+@click.option("--force", is_flag=True, help="Overwrite the --out file if it exists (never the data folder's records).")
 @click.option("--diff", "curated", type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="Curated records to compare the draft with: field-level differences and accuracy.")
 @options.lang
 @options.data_dir
-def extract(report: Path, year: int, fmt: str, out: Optional[Path], curated: Optional[Path], lang: str,
-            data_dir: Path) -> None:
+def extract(report: Path, year: int, fmt: str, out: Optional[Path], force: bool, curated: Optional[Path],
+            lang: str, data_dir: Path) -> None:
     """Draft a year's records from the report (plain text, .docx or PDF with text).
 
     Every fact quotes the sentence it comes from and carries a confidence; what the text
@@ -74,6 +89,9 @@ def extract(report: Path, year: int, fmt: str, out: Optional[Path], curated: Opt
     from compliance.sources import read_report
     from compliance.registry import load_registry
 
+    if out is not None:
+        _refuse_records(out, data_dir)
+        atomic.check_target(out, force)
     registry = load_registry(data_dir)
     document = read_report(report)
     drafted = draft.build(document, registry, year, data_dir)

@@ -23,6 +23,17 @@ def _formats(ctx, param, value: str) -> tuple[str, ...]:
     return tuple(f for f in ALL_FORMATS if f in chosen)
 
 
+def _check_date(date: dt.date) -> None:
+    """A letter dated far outside the years the tool knows is a typo (and 9999-12-31 would
+    overflow the reply deadline)."""
+    from compliance.errors import ComplianceError
+    from compliance.messages import msg
+    from compliance.vocabulary import MAX_YEAR, MIN_YEAR
+
+    if not MIN_YEAR <= date.year <= MAX_YEAR:
+        raise ComplianceError(msg("letters.date_range", date=date.isoformat(), first=MIN_YEAR, last=MAX_YEAR))
+
+
 @main.command()
 @click.option("--year", type=int, required=True, help="The report year the letters follow up.")
 @click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), required=True,
@@ -59,8 +70,9 @@ def letters(
     from compliance.messages import text
     from compliance.vocabulary import label
 
-    office = load_office(office_path or office_file(data_dir))
     date = letter_date.date() if letter_date else dt.date.today()
+    _check_date(date)
+    office = load_office(office_path or office_file(data_dir))
     registry, assessment = assess(data_dir, rules_dir, year, list(municipalities) or None)
     batch = compose.letters(registry, assessment, office, date, include_partial)
     files = render_batch(batch, year, date, formats, templates_dir or TEMPLATES_DIR)

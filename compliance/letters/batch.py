@@ -1,7 +1,9 @@
 """A batch of letters: every file rendered in memory, then written all at once or not at all.
 
-A failed run leaves the output folder as it was; an existing file is never replaced
-without `force`. Letters are records of the Office, so a re-run with the same data, rules
+A failed or killed run leaves the output folder as it was (the new batch is built beside
+it and the folders swapped, see compliance.atomic); an earlier batch is never replaced
+without `force`, and a run with `force` replaces the whole folder, so that its manifest
+always describes exactly the files there. A folder holding other files is never replaced. Letters are records of the Office, so a re-run with the same data, rules
 and date reproduces every file byte for byte.
 """
 
@@ -9,12 +11,10 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
-import shutil
-import tempfile
 from pathlib import Path
 from typing import Iterable, Sequence
 
+from compliance import atomic
 from compliance.errors import ComplianceError, display_path
 from compliance.messages import msg
 from compliance.letters import FORMATS, TEMPLATES_DIR
@@ -69,67 +69,48 @@ def render_batch(
 
 
 def write_batch(out_dir: Path, files: dict[str, bytes], force: bool = False) -> None:
-    """Write `files` into `out_dir` as one step: all of them, or (on failure) none."""
+    """Make `out_dir` hold this batch and nothing else, in one step: all of it, or (on
+    failure, or when killed) the folder as it was. An earlier batch there is replaced only
+    with `force`; a folder that is not a batch (no manifest) and not empty never is."""
     out_dir = Path(out_dir)
     if out_dir.exists() and not out_dir.is_dir():
         raise ComplianceError(msg("letters.not_folder", path=display_path(out_dir)))
-    existing = sorted(name for name in files if (out_dir / name).exists())
-    if existing and not force:
-        shown = ", ".join(existing[:5])
-        if len(existing) > 5:
-            shown = msg("letters.and_more", names=shown, n=len(existing) - 5)
-        raise ComplianceError(msg("letters.exist", path=display_path(out_dir), n=len(existing), shown=shown))
-    out_dir.parent.mkdir(parents=True, exist_ok=True)
-    if not out_dir.exists():
-        _write_new_folder(out_dir, files)
-    else:
-        _write_into_folder(out_dir, files)
-
-
-def _stage(folder: Path, files: dict[str, bytes]) -> None:
-    for name, data in files.items():
-        (folder / name).write_bytes(data)
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
-
-
-def _write_new_folder(out_dir: Path, files: dict[str, bytes]) -> None:
-    # Built next to its destination (same file system), then renamed into place at once.
-    staging = Path(tempfile.mkdtemp(dir=out_dir.parent, prefix=f".{out_dir.name}."))
     try:
-        os.chmod(staging, 0o777 & ~_umask())  # an ordinary folder, not mkdtemp's private one
-        _stage(staging, files)
-        os.rename(staging, out_dir)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
+        out_dir.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise atomic.failure(out_dir.parent, exc) from None
+    # Checked under the lock: two runs into one folder cannot both find it free.
+    with atomic.folder_lock(out_dir.parent):
+        atomic.clean_leftovers(out_dir)
+        _may_replace(out_dir, files, force)
+        atomic.write_folder(out_dir, files)
 
 
-def _write_into_folder(out_dir: Path, files: dict[str, bytes]) -> None:
-    # Staged inside the folder (same file system), then moved file by file; replaced files
-    # are kept aside until the end so that a failure puts every one of them back.
-    staging = Path(tempfile.mkdtemp(dir=out_dir, prefix=".letters."))
-    aside = staging / ".replaced"
-    moved: list[str] = []
+def _batch_names(out_dir: Path) -> set[str]:
+    """The files the folder's manifest lists (and the manifest itself)."""
     try:
-        _stage(staging, files)
-        aside.mkdir()
-        for name in files:
-            target = out_dir / name
-            if target.exists():
-                os.replace(target, aside / name)
-            os.replace(staging / name, target)
-            moved.append(name)
-    except BaseException:
-        for name in moved:
-            (out_dir / name).unlink(missing_ok=True)
-        if aside.is_dir():
-            for kept in aside.iterdir():
-                os.replace(kept, out_dir / kept.name)
-        raise
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
+        manifest = json.loads((out_dir / MANIFEST).read_text(encoding="utf-8"))
+        return {MANIFEST} | {name for entry in manifest["letters"] for name in entry["files"].values()}
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return set()
+
+
+def _may_replace(out_dir: Path, files: dict[str, bytes], force: bool) -> None:
+    """Replacing swaps the whole folder, so it may hold only this tool's files: those of the
+    earlier batch (its manifest) or of this one. Anything else stops the run, even with
+    force: it would be lost."""
+    if not out_dir.is_dir():
+        return
+    try:
+        present = sorted(entry.name for entry in out_dir.iterdir())
+    except OSError as exc:
+        raise atomic.failure(out_dir, exc) from None
+    foreign = [name for name in present if name not in files and name not in _batch_names(out_dir)]
+    if foreign:
+        shown = ", ".join(foreign[:5]) + (" …" if len(foreign) > 5 else "")
+        raise ComplianceError(msg("letters.not_batch", path=display_path(out_dir), shown=shown))
+    if present and not force:
+        shown = ", ".join(present[:5])
+        if len(present) > 5:
+            shown = msg("letters.and_more", names=shown, n=len(present) - 5)
+        raise ComplianceError(msg("letters.exist", path=display_path(out_dir), n=len(present), shown=shown))

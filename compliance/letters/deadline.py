@@ -31,7 +31,13 @@ def holiday_name(day: dt.date) -> str | None:
 
 def reply_deadline(letter_date: dt.date, days: int) -> dt.date:
     """`days` after `letter_date`, moved forward to the first working day."""
-    deadline = letter_date + dt.timedelta(days=days)
-    while not is_working_day(deadline):
-        deadline += dt.timedelta(days=1)
+    from compliance.errors import ComplianceError
+    from compliance.messages import msg
+
+    try:
+        deadline = letter_date + dt.timedelta(days=days)
+        while not is_working_day(deadline):
+            deadline += dt.timedelta(days=1)
+    except OverflowError:
+        raise ComplianceError(msg("letters.deadline_overflow", date=letter_date.isoformat(), days=days)) from None
     return deadline

@@ -7,6 +7,7 @@ placeholder is an error at load time, located in the file, not a broken letter l
 
 from __future__ import annotations
 
+import re
 import string
 from pathlib import Path
 from typing import Annotated, Any
@@ -39,6 +40,17 @@ WORDING_FIELDS = frozenset(
 # of the February 2018 invitation; `seq` the municipality's place in the registry, so that
 # a letter keeps its number whichever subset of letters is written.
 FILE_NUMBER_FIELDS = frozenset({"year", "report_year", "seq", "municipality"})
+# Values of the types compose.py fills in, to try each sentence with at load time: a format
+# spec or conversion that does not suit its value ({year:s}, {name!z}) is refused here,
+# located in the file, instead of failing in the middle of a batch. `data_year` is a year or
+# empty (no older facts), so both are tried.
+SAMPLES = (
+    {"year": 2019, "data_year": 2018, "report_year": 2019, "seq": 1, "days": 30, "municipality": "kuzma",
+     "name": "Občina Kuzma", "dative": "Občini Kuzma", "genitive": "Občine Kuzma", "deadline": "3. 2. 2020",
+     "office": "Urad", "email": "gp.un@gov.si", "phone": "01 200 18 70"},
+    {"data_year": ""},
+)
+MAX_WIDTH = 999  # a wider field in a letter or file number is a typo (or an attack: {seq:>500000000})
 
 
 def placeholders(template: str) -> list[str]:
@@ -55,6 +67,16 @@ def _check_fields(template: str, allowed: frozenset) -> str:
     if unknown:
         known = ", ".join("{%s}" % f for f in sorted(allowed))
         raise Invalid("office.unknown_placeholder", name=unknown[0], known=known)
+    for _, name, spec, _ in string.Formatter().parse(template):
+        if spec and ("{" in spec or any(int(w) > MAX_WIDTH for w in re.findall(r"\d+", spec))):
+            raise Invalid("office.format_spec", name=name, spec=spec, width=MAX_WIDTH)
+    values = dict(SAMPLES[0])
+    for extra in SAMPLES:
+        values.update(extra)
+        try:
+            template.format(**values)
+        except (ValueError, TypeError, KeyError, IndexError, AttributeError) as exc:
+            raise Invalid("office.malformed_placeholder", template=template, reason=exc) from None
     return template
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 
+from compliance.cells import csv_text
 from compliance.findings import Assessment
 from compliance.registry import Registry
 
@@ -16,9 +17,9 @@ def render(assessment: Assessment, registry: Registry, lang: str = "sl") -> str:
     writer = csv.writer(out)
     writer.writerow(HEADER)
     for f in assessment.findings:
-        writer.writerow([
+        writer.writerow([csv_text(value) for value in [
             f.municipality, registry.get(f.municipality).name, f.obligation.value, f.grade.value, f.rule,
             f.kind.value, f.basis.citation, "" if f.data_year is None else f.data_year, f.message(lang),
             " | ".join(f.evidence),
-        ])
+        ]])
     return out.getvalue()

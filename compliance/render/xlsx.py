@@ -11,6 +11,7 @@ import datetime as dt
 import io
 from zipfile import ZIP_DEFLATED, ZipFile
 
+from compliance.cells import append_xlsx
 from compliance.findings import Assessment
 from compliance.messages import text, texts
 from compliance.registry import Registry
@@ -56,12 +57,13 @@ def _yes_no(value: bool, lang: str) -> str:
 def _fill_matrix(sheet, assessment: Assessment, registry: Registry, lang: str) -> None:
     h = texts("column", lang)
     keys = ["id", "municipality", "region", "councillor", "data_year"] + [o.value for o in Obligation]
-    sheet.append([h[k] for k in keys[:5]] + [label(o, lang) for o in Obligation])
+    append_xlsx(sheet, [h[k] for k in keys[:5]] + [label(o, lang) for o in Obligation])
     for ident in assessment.municipalities:
         municipality = registry.get(ident)
         findings = {f.obligation: f for f in assessment.of(ident)}
         years = [f.data_year for f in findings.values() if f.data_year is not None]
-        sheet.append(
+        append_xlsx(
+            sheet,
             [ident, municipality.name, municipality.region, _yes_no(municipality.roma_seat, lang),
              min(years) if years else None]
             + [label(findings[o].grade, lang) if o in findings else None for o in Obligation]
@@ -78,11 +80,11 @@ def _fill_findings(sheet, assessment: Assessment, registry: Registry, lang: str)
     h = texts("column", lang)
     keys = ["id", "municipality", "region", "councillor", "obligation", "grade", "kind", "rule",
             "basis", "basis_text", "data_year", "finding", "evidence"]
-    sheet.append([h[k] for k in keys])
+    append_xlsx(sheet, [h[k] for k in keys])
     grade_column = keys.index("grade") + 1
     for finding in assessment.findings:
         municipality = registry.get(finding.municipality)
-        sheet.append([
+        append_xlsx(sheet, [
             finding.municipality, municipality.name, municipality.region,
             _yes_no(municipality.roma_seat, lang),
             label(finding.obligation, lang), label(finding.grade, lang), label(finding.kind, lang),
