@@ -115,6 +115,8 @@ def values(subject: Subject) -> dict[str, Any]:
     for spec in TABLE:
         head, _, rest = spec.path.partition(".")
         found[spec.name] = getattr(subject, rest) if head == REGISTRY else _get(subject.record, spec.path)
+    if not subject.record.in_overview:
+        found["reported"] = None  # an overview that does not mention it says nothing either way
     return found
 
 

@@ -171,6 +171,10 @@ class Finding(Strict):
         """"sporočeno v letu 2018", "iz zadnjega prispevka", "občine ni v pregledu"; "" when current."""
         return provenance_text(self.provenance, self.stated_in, lang)
 
+    def provenance_label(self, lang: str = "sl") -> str:
+        """As `provenance_text`, and "podatki za leto 2019" when the facts are the year's own."""
+        return self.provenance_text(lang) or text("provenance.current", lang, year=self.year)
+
     def grade_label(self, lang: str = "sl") -> str:
         """The final grade in words fitting the kind (`ni izpolnjeno` for a request)."""
         return grade_label(self.grade, self.kind, lang)

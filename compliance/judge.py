@@ -6,14 +6,13 @@ finding gets that rule's grade, basis, messages, letter paragraph, facts and evi
 
 from __future__ import annotations
 
-from typing import Any, Sequence
+from typing import Any, Optional, Sequence
 
 from compliance import facts as factlib
 from compliance.engine import match
 from compliance.errors import DataError, Problem
 from compliance.messages import msg
 from compliance.findings import Finding, provenance_text
-from compliance.models import Record
 from compliance.rules import Rule, RuleBook
 from compliance.vocabulary import LANGUAGES, Obligation, Provenance
 
@@ -30,13 +29,13 @@ def _one_rule(rulebook: RuleBook, obligation: Obligation, subject: factlib.Subje
     raise DataError([Problem(group.file, message, municipality=subject.municipality)])
 
 
-def _messages(rule: Rule, context: dict[str, Any], record: Record) -> dict[str, str]:
+def _messages(rule: Rule, context: dict[str, Any], provenance: Provenance, stated_in: Optional[int]) -> dict[str, str]:
     messages = {lang: rule.render_message(lang, context) for lang in LANGUAGES}
     # A message judged on facts that are not the year's own says where they come from
     # ("(sporočeno v letu 2018)"), unless it says so itself.
-    if record.provenance != Provenance.CURRENT:
+    if provenance != Provenance.CURRENT:
         for lang, text in messages.items():
-            said = provenance_text(record.provenance, record.stated_in, lang)
+            said = provenance_text(provenance, stated_in, lang)
             if said.lower() not in text.lower():
                 body, stop = (text[:-1], ".") if text.endswith(".") else (text, "")
                 messages[lang] = f"{body} ({said}){stop}"
@@ -46,6 +45,11 @@ def _messages(rule: Rule, context: dict[str, Any], record: Record) -> dict[str, 
 def finding(rule: Rule, subject: factlib.Subject, context: dict[str, Any], fields: Sequence[str]) -> Finding:
     record = subject.record
     reasons = factlib.reasons(record, rule.obligation)
+    provenance, stated_in, describes = record.provenance, record.stated_in, record.describes
+    if rule.obligation == Obligation.REPORTING and record.in_overview:
+        # Whether a contribution came is said by the year's own overview, whatever the age
+        # of the facts it repeats.
+        provenance, stated_in, describes = Provenance.CURRENT, record.year, record.year
     context = {
         **context, "basis": rule.basis, "kind": rule.kind.value,
         "reasons": [reason.model_dump(mode="json") for reason in reasons],
@@ -59,10 +63,10 @@ def finding(rule: Rule, subject: factlib.Subject, context: dict[str, Any], field
         rule_grade=rule.grade,
         grade=rule.grade,
         basis=rule.basis,
-        provenance=record.provenance,
-        stated_in=record.stated_in,
-        describes=record.describes,
-        messages=_messages(rule, context, record),
+        provenance=provenance,
+        stated_in=stated_in,
+        describes=describes,
+        messages=_messages(rule, context, provenance, stated_in),
         letter=rule.render_letter(context),
         facts={name: context[name] for name in fields if name != "year"},  # the year is the finding's own
         evidence=factlib.evidence(record, rule.obligation),

@@ -403,6 +403,7 @@ CATALOG: dict[str, dict[str, str]] = {
     "common.unstated": {"sl": "ni navedeno", "en": "not stated"},
     # Where a municipality's facts come from (compliance.facts.provenance_text): said as the
     # source says it, never "for" or "from" a year the text does not give.
+    "provenance.current": {"sl": "podatki za leto {year}", "en": "information for {year}"},
     "provenance.stated_in": {"sl": "sporočeno v letu {year}", "en": "stated in {year}"},
     "provenance.last_contribution": {"sl": "iz zadnjega prispevka", "en": "from its last contribution"},
     "provenance.nothing_carried": {"sl": "starejših podatkov v pregledu ni", "en": "the overview repeats no earlier facts"},
@@ -433,7 +434,7 @@ CATALOG: dict[str, dict[str, str]] = {
     "column.municipality": {"sl": "Občina", "en": "Municipality"},
     "column.region": {"sl": "Regija", "en": "Region"},
     "column.councillor": {"sl": "Voli predstavnika romske skupnosti", "en": "Elects a Roma representative"},
-    "column.data_year": {"sl": "Leto podatkov", "en": "Data year"},
+    "column.provenance": {"sl": "Izvor podatkov", "en": "Where the facts come from"},
     "column.obligation": {"sl": "Obveznost", "en": "Obligation"},
     "column.grade": {"sl": "Ocena", "en": "Grade"},
     "column.kind": {"sl": "Vrsta", "en": "Kind"},
@@ -493,14 +494,9 @@ CATALOG: dict[str, dict[str, str]] = {
     "html.reset": {"sl": "Počisti filtre", "en": "Clear filters"},
     "html.shown": {"sl": "Prikazanih občin: {shown} od {total}", "en": "Municipalities shown: {shown} of {total}"},
     "html.no_rows": {"sl": "Nobena občina ne ustreza filtrom.", "en": "No municipality matches the filters."},
-    "html.stale": {"sl": "podatki iz leta {data_year}", "en": "data from {data_year}"},  # en: not common.stale's
-    "html.stale_note": {
-        "sl": "Občina za leto {year} ni poročala; ocene temeljijo na podatkih iz leta {data_year}.",
-        "en": "The municipality did not report for {year}; the grades rest on its data from {data_year}.",
-    },
     "html.stale_key": {
-        "sl": "* Ocena temelji na podatkih iz prejšnjih let, ker občina za leto {year} ni poročala.",
-        "en": "* The grade rests on data from earlier years: the municipality did not report for {year}.",
+        "sl": "* Ocena ne temelji na prispevku občine za leto {year}; pri občini je navedeno, od kod so podatki.",
+        "en": "* The grade does not rest on the municipality's contribution for {year}; its entry says where the facts come from.",
     },
     "html.details": {"sl": "Podrobnosti po občinah", "en": "Details by municipality"},
     "html.details_hint": {
@@ -522,14 +518,35 @@ CATALOG: dict[str, dict[str, str]] = {
     "html.print": {"sl": "Natisni", "en": "Print"},
     # `compliance explain` (compliance.explain).
     "explain.heading": {"sl": "{name} ({id}), leto {year}", "en": "{name} ({id}), {year}"},
-    "explain.not_reported": {
-        "sl": "Občina za leto {year} ni poročala.", "en": "The municipality did not report for {year}.",
+    "explain.provenance.stated_in": {
+        "sl": "Občina informacij za leto {year} ni posredovala; v pregledu so povzeti podatki, ki jih je sporočila v letu {stated_in}.",
+        "en": "The municipality sent no information for {year}; the overview repeats what it stated in {stated_in}.",
     },
+    "explain.provenance.last_contribution": {
+        "sl": "Občina informacij za leto {year} ni posredovala; v pregledu so povzeti podatki iz njenega zadnjega prispevka (leto ni navedeno).",
+        "en": "The municipality sent no information for {year}; the overview repeats facts from its last contribution (no year given).",
+    },
+    "explain.provenance.nothing_carried": {
+        "sl": "Občina informacij za leto {year} ni posredovala; starejših podatkov pregled ne navaja.",
+        "en": "The municipality sent no information for {year}; the overview repeats no earlier facts.",
+    },
+    "explain.provenance.not_in_overview": {
+        "sl": "Občine v pregledu po občinah za leto {year} ni.",
+        "en": "The municipality is not in the overview by municipality for {year}.",
+    },
+    "explain.kind": {"sl": "vrsta obveznosti", "en": "kind of obligation"},
+    "explain.decision": {"sl": "odločitev pregledovalca ({by}, {on})", "en": "reviewer's decision ({by}, {on})"},
+    "explain.rule_grade": {"sl": "ocena po pravilih", "en": "grade by the rules"},
+    "explain.grade_kept": {"sl": "ocena po pravilih ostaja", "en": "the rules' grade stands"},
+    "explain.expectation": {
+        "sl": "pričakovanje Urada (ni besedilo predpisa)", "en": "the Office's expectation (not the text of the law)",
+    },
+    "explain.reasons": {"sl": "kar navaja občina", "en": "what the municipality states"},
     "explain.rule": {"sl": "pravilo", "en": "rule"},
     "explain.basis": {"sl": "pravna podlaga", "en": "legal basis"},
+    "explain.basis_other": {"sl": "podlaga", "en": "basis"},
     "explain.reason": {"sl": "utemeljitev", "en": "reason"},
     "explain.facts": {"sl": "upoštevana dejstva", "en": "facts judged"},
-    "explain.no_year": {"sl": "leto podatkov ni znano", "en": "year of the facts unknown"},
     "explain.evidence": {"sl": "dokazi iz vira", "en": "evidence from the source"},
     "explain.no_evidence": {"sl": "v viru ni stavka o tem", "en": "the source says nothing on this"},
     # `compliance municipalities` (compliance.cli.data).

@@ -9,7 +9,10 @@ from compliance.cells import csv_text
 from compliance.findings import Assessment
 from compliance.registry import Registry
 
-HEADER = ["municipality", "name", "obligation", "grade", "rule", "kind", "basis", "data_year", "message", "evidence"]
+HEADER = [
+    "municipality", "name", "obligation", "grade", "rule_grade", "decision", "rule", "kind", "basis", "provenance",
+    "stated_in", "message", "reasons", "evidence",
+]
 
 
 def render(assessment: Assessment, registry: Registry, lang: str = "sl") -> str:
@@ -18,8 +21,9 @@ def render(assessment: Assessment, registry: Registry, lang: str = "sl") -> str:
     writer.writerow(HEADER)
     for f in assessment.findings:
         writer.writerow([csv_text(value) for value in [
-            f.municipality, registry.get(f.municipality).name, f.obligation.value, f.grade.value, f.rule,
-            f.kind.value, f.basis.citation, "" if f.data_year is None else f.data_year, f.message(lang),
-            " | ".join(f.evidence),
+            f.municipality, registry.get(f.municipality).name, f.obligation.value, f.grade.value, f.rule_grade.value,
+            "" if f.decision is None else f.decision.note, f.rule, f.kind.value, f.basis.citation, f.provenance.value,
+            "" if f.stated_in is None else f.stated_in, f.message(lang),
+            " | ".join(f"{r.type.value}: {r.summary}" for r in f.reasons), " | ".join(f.evidence),
         ]])
     return out.getvalue()

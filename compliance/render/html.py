@@ -13,7 +13,7 @@ from compliance import paths
 from compliance.findings import Assessment, Finding
 from compliance.messages import text as worded, texts
 from compliance.registry import Registry
-from compliance.vocabulary import Grade, Obligation, label
+from compliance.vocabulary import Grade, Obligation, Provenance, label
 
 TEMPLATES = paths.TEMPLATES_DIR
 TEMPLATE = "findings.html.j2"
@@ -42,7 +42,6 @@ def words(lang: str) -> dict[str, str]:
         **texts("column", lang),
         "yes": worded("common.yes", lang),
         "no": worded("common.no", lang),
-        "no_data_year": label(Grade.NO_DATA, lang),
         **texts("html", lang),
     }
 
@@ -96,7 +95,9 @@ def _grade(grade: Grade, lang: str) -> dict[str, str]:
 def _municipality(assessment: Assessment, registry: Registry, ident: str, lang: str) -> dict[str, Any]:
     municipality = registry.get(ident)
     findings = assessment.of(ident)
-    stale_years = sorted({f.data_year for f in findings if f.stale})
+    # The age of the facts judged (the reporting finding is the year's own overview).
+    carried = next((f for f in findings if f.provenance != Provenance.CURRENT), None)
+    said = carried.provenance_text(lang) if carried else ""
     return {
         "id": ident,
         "name": municipality.name,
@@ -104,7 +105,9 @@ def _municipality(assessment: Assessment, registry: Registry, ident: str, lang: 
         "region": municipality.region,
         "roma_seat": municipality.roma_seat,
         "notes": list(municipality.notes),
-        "stale_year": stale_years[-1] if stale_years else None,
+        "stale_year": said,  # what is known of the facts' age ("sporočeno v letu 2018"); "" when current
+        "stale_note": worded(f"explain.provenance.{carried.provenance.value}", lang, year=assessment.year,
+                             stated_in=carried.stated_in) if carried else "",
         "findings": [_finding(f, lang) for f in findings],
     }
 
@@ -120,8 +123,8 @@ def _finding(finding: Finding, lang: str) -> dict[str, Any]:
         "kind": label(finding.kind, lang),
         "citation": finding.basis.citation,
         "basis_text": finding.basis.text,
-        "data_year": finding.data_year,
-        "stale": finding.stale,
+        "data_year": finding.provenance_label(lang),
+        "stale": finding.provenance_text(lang),
         "message": finding.message(lang),
         "evidence": list(finding.evidence),
     }

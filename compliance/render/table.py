@@ -10,7 +10,7 @@ from tabulate import tabulate
 from compliance.findings import Assessment, Finding
 from compliance.messages import text
 from compliance.registry import Registry
-from compliance.vocabulary import Grade, Obligation, label
+from compliance.vocabulary import Grade, Obligation, Provenance, label
 
 COLOURS = {
     Grade.COMPLIANT: {"fg": "green"},
@@ -21,26 +21,30 @@ COLOURS = {
 }
 
 
-def stale_markers(assessment: Assessment) -> dict[int, str]:
-    """A footnote marker per earlier data year: `*` for the newest, `**` for the next..."""
-    years = sorted({f.data_year for f in assessment.findings if f.stale}, reverse=True)
-    return {year: "*" * (index + 1) for index, year in enumerate(years)}
+def stale_markers(assessment: Assessment, lang: str = "sl") -> dict[str, str]:
+    """A footnote marker per kind of facts that are not the year's own ("sporočeno v letu
+    2018", "iz zadnjega prispevka", "občine ni v pregledu"): `*`, `**`, ... in a fixed order."""
+    said = sorted(
+        {(list(Provenance).index(f.provenance), -(f.stated_in or 0), f.provenance_text(lang))
+         for f in assessment.findings if f.provenance != Provenance.CURRENT}
+    )
+    return {words: "*" * (index + 1) for index, (_, _, words) in enumerate(said)}
 
 
-def grade_cell(finding: Finding, lang: str, markers: dict[int, str], style: Callable[[Finding, str], str]) -> str:
-    marker = markers.get(finding.data_year, "") if finding.stale else ""
+def grade_cell(finding: Finding, lang: str, markers: dict[str, str], style: Callable[[Finding, str], str]) -> str:
+    marker = markers.get(finding.provenance_text(lang), "")
     return style(finding, label(finding.grade, lang)) + marker
 
 
 def grid(assessment: Assessment, registry: Registry, lang: str, style: Callable[[Finding, str], str] = lambda f, s: s):
     """Headers, one row per municipality and the footnotes: shared by table and markdown."""
-    markers = stale_markers(assessment)
+    markers = stale_markers(assessment, lang)
     headers = [text("common.municipality", lang), *(label(obligation, lang) for obligation in Obligation)]
     rows = []
     for ident in assessment.municipalities:
         cells = {f.obligation: grade_cell(f, lang, markers, style) for f in assessment.of(ident)}
         rows.append([registry.get(ident).name, *(cells.get(obligation, "") for obligation in Obligation)])
-    notes = [f"{marker} {text('common.stale', lang, year=year)}" for year, marker in markers.items()]
+    notes = [f"{marker} {words}" for words, marker in markers.items()]
     return headers, rows, notes
 
 

@@ -56,16 +56,16 @@ def _yes_no(value: bool, lang: str) -> str:
 
 def _fill_matrix(sheet, assessment: Assessment, registry: Registry, lang: str) -> None:
     h = texts("column", lang)
-    keys = ["id", "municipality", "region", "councillor", "data_year"] + [o.value for o in Obligation]
+    keys = ["id", "municipality", "region", "councillor", "provenance"] + [o.value for o in Obligation]
     append_xlsx(sheet, [h[k] for k in keys[:5]] + [label(o, lang) for o in Obligation])
     for ident in assessment.municipalities:
         municipality = registry.get(ident)
         findings = {f.obligation: f for f in assessment.of(ident)}
-        years = [f.data_year for f in findings.values() if f.data_year is not None]
+        said = next((f.provenance_label(lang) for f in findings.values() if f.obligation != Obligation.REPORTING), None)
         append_xlsx(
             sheet,
             [ident, municipality.name, municipality.region, _yes_no(municipality.roma_seat, lang),
-             min(years) if years else None]
+             said]
             + [label(findings[o].grade, lang) if o in findings else None for o in Obligation]
         )
         for column, obligation in enumerate(Obligation, start=len(keys) - len(Obligation) + 1):
@@ -79,7 +79,7 @@ def _fill_findings(sheet, assessment: Assessment, registry: Registry, lang: str)
 
     h = texts("column", lang)
     keys = ["id", "municipality", "region", "councillor", "obligation", "grade", "kind", "rule",
-            "basis", "basis_text", "data_year", "finding", "evidence"]
+            "basis", "basis_text", "provenance", "finding", "evidence"]
     append_xlsx(sheet, [h[k] for k in keys])
     grade_column = keys.index("grade") + 1
     for finding in assessment.findings:
@@ -88,7 +88,7 @@ def _fill_findings(sheet, assessment: Assessment, registry: Registry, lang: str)
             finding.municipality, municipality.name, municipality.region,
             _yes_no(municipality.roma_seat, lang),
             label(finding.obligation, lang), label(finding.grade, lang), label(finding.kind, lang),
-            finding.rule, finding.basis.citation, finding.basis.text or None, finding.data_year,
+            finding.rule, finding.basis.citation, finding.basis.text or None, finding.provenance_label(lang),
             finding.message(lang), "\n".join(finding.evidence) or None,
         ])
         row = sheet.max_row
