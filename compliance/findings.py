@@ -69,8 +69,8 @@ class LegalBasis(Strict):
     gazette: Optional[str] = None  # "Uradni list RS, št. 33/07"
     article: Optional[int] = None
     paragraph: Optional[int] = None
-    form: BasisForm
-    text: str = Field(min_length=1)
+    form: BasisForm = BasisForm.PARAPHRASE  # unless marked a quote, staff must verify it
+    text: str = ""
     expectation: Optional[str] = None  # the Office's own expectation
     related: list[Provision] = []
 

@@ -29,13 +29,14 @@ def test_a_row_per_municipality_and_obligation_with_a_header(cli, bundled):
     result = cli("check", "--year", "2019", "--format", "csv")
     assert result.exit_code == 0, result.output
     rows = rows_of(result.stdout)
-    assert {"municipality", "obligation", "grade", "rule", "basis", "data_year", "evidence"} <= set(rows[0])
+    assert {"municipality", "obligation", "grade", "rule_grade", "rule", "basis", "provenance", "stated_in", "evidence"} <= set(rows[0])
     assert [(r["municipality"], r["obligation"]) for r in rows] == [
         (m, o.value) for m in registry.ids for o in Obligation
     ]
     for row, finding in zip(rows, assessment.findings):
         assert row["grade"] == finding.grade.value
-        assert row["data_year"] == ("" if finding.data_year is None else str(finding.data_year))
+        assert row["provenance"] == finding.provenance.value
+        assert row["stated_in"] == ("" if finding.stated_in is None else str(finding.stated_in))
     # UTF-8: the names keep their letters
     assert "Občina Črenšovci" in {r["name"] for r in rows}
 
@@ -58,14 +59,15 @@ def test_csv_and_spreadsheet_say_the_same(cli, tmp_path, bundled):
     rows = rows_of(cli("check", "--year", "2019", "--format", "csv").stdout)
     assert len(rows) == len(spreadsheet) == 27 * len(Obligation)
     grade_by_label = {label(f.grade, "sl"): f.grade.value for f in bundled[1].findings}
-    for row, sheet_row in zip(rows, spreadsheet):
+    for row, sheet_row, finding in zip(rows, spreadsheet, bundled[1].findings):
         assert row["municipality"] == sheet_row["ID"]
         assert row["name"] == sheet_row["Občina"]
         assert label(Obligation(row["obligation"]), "sl") == sheet_row["Obveznost"]
         assert row["grade"] == grade_by_label[sheet_row["Ocena"]]
         assert row["rule"] == sheet_row["Pravilo"]
         assert row["basis"] == sheet_row["Pravna podlaga"]
-        assert row["data_year"] == ("" if sheet_row["Leto podatkov"] is None else str(sheet_row["Leto podatkov"]))
+        assert row["provenance"] == finding.provenance.value
+        assert sheet_row["Izvor podatkov"] == finding.provenance_label("sl")
         assert row["message"] == sheet_row["Ugotovitev"]
         assert row["evidence"].split(" | ") == (sheet_row["Dokazi iz poročila"] or "").split("\n")
 

@@ -174,7 +174,7 @@ def test_detail_view_opens_with_rule_basis_and_evidence(opened, sample_report):
 
     page.click("#matrix tr[data-id='kuzma'] th a")
     assert page.locator("#m-kuzma").get_attribute("open") is not None
-    assert page.locator("#m-kuzma").get_by_text("Občina za leto 2019 ni poročala; ocene temeljijo na podatkih iz leta 2018.").is_visible()
+    assert page.locator("#m-kuzma").get_by_text("Občina informacij za leto 2019 ni posredovala; v pregledu so povzeti podatki, ki jih je sporočila v letu 2018.").is_visible()
     assert not page.locator("#m-skocjan").get_by_text("ni poročala").is_visible()
 
 

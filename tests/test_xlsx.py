@@ -35,13 +35,13 @@ def test_two_sheets_pregled_and_ugotovitve(workbook):
 def test_pregled_is_the_matrix(workbook, assessment_registry):
     assessment, registry = assessment_registry
     rows = values(workbook["Pregled"])
-    assert rows[0] == ["ID", "Občina", "Regija", "Romski svetnik", "Leto podatkov"] + [label(o, "sl") for o in Obligation]
+    assert rows[0] == ["ID", "Občina", "Regija", "Voli predstavnika romske skupnosti", "Izvor podatkov"] + [label(o, "sl") for o in Obligation]
     assert [r[0] for r in rows[1:]] == assessment.municipalities
     for row in rows[1:]:
         ident = row[0]
         municipality = registry.get(ident)
         assert row[1:4] == [municipality.name, municipality.region, "da" if municipality.roma_seat else "ne"]
-        assert row[4] == (2018 if ident in {"kuzma", "skocjan"} else 2019)
+        assert row[4] == ("sporočeno v letu 2018" if ident in {"kuzma", "skocjan"} else "podatki za leto 2019")
         assert row[5:] == [label(assessment.finding(ident, o).grade, "sl") for o in Obligation]
 
 
@@ -49,8 +49,8 @@ def test_ugotovitve_has_a_row_per_municipality_and_obligation(workbook, assessme
     assessment, _ = assessment_registry
     rows = values(workbook["Ugotovitve"])
     header = rows[0]
-    assert header == ["ID", "Občina", "Regija", "Romski svetnik", "Obveznost", "Ocena", "Vrsta", "Pravilo",
-                      "Pravna podlaga", "Vsebina določbe", "Leto podatkov", "Ugotovitev", "Dokazi iz poročila"]
+    assert header == ["ID", "Občina", "Regija", "Voli predstavnika romske skupnosti", "Obveznost", "Ocena", "Vrsta", "Pravilo",
+                      "Pravna podlaga", "Vsebina določbe", "Izvor podatkov", "Ugotovitev", "Dokazi iz poročila"]
     assert len(rows) - 1 == len(assessment.findings) == len(assessment.municipalities) * len(Obligation)
     for row, finding in zip(rows[1:], assessment.findings):
         got = dict(zip(header, row))
@@ -60,7 +60,7 @@ def test_ugotovitve_has_a_row_per_municipality_and_obligation(workbook, assessme
         assert got["Vrsta"] == label(finding.kind, "sl")
         assert got["Pravilo"] == finding.rule
         assert got["Pravna podlaga"] == finding.basis.citation
-        assert got["Leto podatkov"] == finding.data_year
+        assert got["Izvor podatkov"] == finding.provenance_label("sl")
         assert got["Ugotovitev"] == finding.message("sl")
         assert (got["Dokazi iz poročila"] or "").split("\n") == (finding.evidence or [""])
     # markup in a sentence is kept as text
