@@ -17,12 +17,14 @@ from compliance.validate import load_year
 
 
 def assess(
-    data_dir: Path, rules_dir: Path, year: int, municipalities: Optional[list[str]] = None
+    data_dir: Path, rules_dir: Path, year: int, municipalities: Optional[list[str]] = None,
+    engine: Optional[str] = None,
 ) -> tuple[Registry, Assessment]:
     """The year's findings, in registry order and obligation order.
 
     `municipalities` limits the assessment to these ids (an unknown id raises NotFound
-    with the closest ones). `rules_sha256` is the sha256 of the rule files' bytes, and
+    with the closest ones). `engine` names the rule engine (`compliance.engines`; None:
+    durable-rules where installed, else the built-in evaluator); both give the same findings. `rules_sha256` is the sha256 of the rule files' bytes, and
     `data_sha256` of the registry's and the year's records file's bytes, each set
     concatenated in path order, so the same inputs always give the same output.
     """
@@ -36,7 +38,7 @@ def assess(
     ]
     assessment = Assessment(
         year=year,
-        findings=tuple(judge(rulebook, subjects)),
+        findings=tuple(judge(rulebook, subjects, engine)),
         rules_sha256=rulebook.sha256,
         data_sha256=sha256_of([registry.path, recordset.path]),
     )

@@ -85,10 +85,12 @@ _MESSAGES = {
 class NotFound(ComplianceError):
     """An unknown year (with the years that have data) or municipality (with the closest ids)."""
 
-    def __init__(self, what: str, value: object, suggestions: Iterable[object] = ()):
+    def __init__(self, what: str, value: object, suggestions: Iterable[object] = (), folder: Optional[Path] = None):
         self.suggestions = [str(s) for s in suggestions]
         unknown, hint = _MESSAGES[what]
         message = msg(unknown, value=value)
         if self.suggestions:
             message = msg(hint, text=message, names=", ".join(self.suggestions))
+        if folder is not None:  # which folder was read, so a wrong folder shows at once
+            message = msg("paths.folder_read", text=message, folder=display_path(folder))
         super().__init__(message)

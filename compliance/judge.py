@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any, Optional, Sequence
 
 from compliance import facts as factlib
-from compliance.engine import match
+from compliance.engines import match
 from compliance.errors import DataError, Problem
 from compliance.messages import msg
 from compliance.findings import Finding, provenance_text
@@ -74,10 +74,12 @@ def finding(rule: Rule, subject: factlib.Subject, context: dict[str, Any], field
     )
 
 
-def judge(rulebook: RuleBook, subjects: Sequence[factlib.Subject]) -> list[Finding]:
-    """Every subject's findings, subjects in the given order, obligations in the fixed order."""
+def judge(rulebook: RuleBook, subjects: Sequence[factlib.Subject], engine: Optional[str] = None) -> list[Finding]:
+    """Every subject's findings, subjects in the given order, obligations in the fixed order.
+
+    `engine` names the rule engine (`compliance.engines`; None: chosen automatically)."""
     facts = [factlib.fact(subject) for subject in subjects]
-    matched = match(rulebook, facts)
+    matched = match(rulebook, facts, engine)
     findings = []
     for subject, fact, rule_ids in zip(subjects, facts, matched):
         context = factlib.context(subject)

@@ -1,7 +1,7 @@
 """`compliance rules lint`: prove that every obligation gives exactly one grade, always.
 
 For each obligation, every combination of the values its rules read is tried through the
-real engine: booleans true/false/not stated, programme end before/at/after the year or not
+real engine (durable-rules or the built-in evaluator, `compliance.engines`): booleans true/false/not stated, programme end before/at/after the year or not
 stated, meetings 0/1/several/not stated, each programme status and cooperation form, a
 Roma seat or not, reported or not (with earlier or no facts, or not in the overview). Combinations no valid
 record can produce (checked with the record model) are skipped. A combination no rule
@@ -13,12 +13,12 @@ from __future__ import annotations
 
 import itertools
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Optional
 
 from pydantic import ValidationError
 
 from compliance import facts as factlib
-from compliance.engine import match
+from compliance.engines import match
 from compliance.errors import DataError
 from compliance.messages import msg
 from compliance.judge import finding
@@ -82,20 +82,27 @@ def _subject(combination: dict[str, Any]) -> factlib.Subject | None:
         return None  # no valid record has these facts
 
 
-def lint(rulebook: RuleBook) -> Report:
-    report = Report()
-    cases: list[tuple[Obligation, dict[str, Any], factlib.Subject]] = []
+def cases(rulebook: RuleBook) -> list[tuple[Obligation, dict[str, Any], factlib.Subject]]:
+    """Every feasible combination of each obligation's fields, with the subject that has it."""
+    found = []
     for obligation, group in rulebook.obligations.items():
-        feasible = [(c, s) for c in combinations(group.fields) if (s := _subject(c)) is not None]
-        report.checked[obligation] = len(feasible)
-        cases += [(obligation, combination, subject) for combination, subject in feasible]
+        found += [(obligation, c, s) for c in combinations(group.fields) if (s := _subject(c)) is not None]
+    return found
+
+
+def lint(rulebook: RuleBook, engine: Optional[str] = None) -> Report:
+    """Every combination through the engine `engine` names (None: chosen automatically)."""
+    report = Report()
+    tried = cases(rulebook)
+    for obligation, group in rulebook.obligations.items():
+        report.checked[obligation] = sum(1 for case in tried if case[0] == obligation)
         for rule in group.rules:
             if rule.grade in NEEDS_LETTER and rule.letter is None:
                 report.problems.append(str(msg(
                     "lint.needs_letter", place=f"{rule.file.name}:{rule.line}", rule=rule.id, grade=rule.grade.value,
                 )))
-    matched = match(rulebook, [factlib.fact(subject) for _, _, subject in cases])
-    for (obligation, combination, subject), rule_ids in zip(cases, matched):
+    matched = match(rulebook, [factlib.fact(subject) for _, _, subject in tried], engine)
+    for (obligation, combination, subject), rule_ids in zip(tried, matched):
         mine = [rule_id for rule_id in rule_ids if rulebook.by_id[rule_id].obligation == obligation]
         if len(mine) != 1:
             shown = {name: value for name, value in combination.items() if name in rulebook.obligations[obligation].fields}

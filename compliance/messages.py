@@ -313,6 +313,38 @@ CATALOG: dict[str, dict[str, str]] = {
         "sl": "{place}: pravilo {rule}: ocena {grade} potrebuje odstavek pisma (letter:)",
         "en": "{place}: rule {rule}: grade {grade} needs a letter paragraph (letter:)",
     },
+    # Engines and folders (compliance.engines, compliance.paths; issue 11).
+    "engines.unknown": {
+        "sl": "neznan pogon: {name} (možni: {names}; preverite --engine ali {env})",
+        "en": "unknown engine: {name} (choices: {names}; check --engine or {env})",
+    },
+    "engines.durable_missing": {
+        "sl": "pogon durable ni na voljo: durable-rules tu ni nameščen ali se ne naloži ({reason}); "
+              "deluje na CPython 3.10–3.12 s prevajalnikom C; uporabite --engine python",
+        "en": "the durable engine is not available: durable-rules is not installed here or does not import "
+              "({reason}); it works on CPython 3.10–3.12 with a C compiler; use --engine python",
+    },
+    "engines.auto_durable": {
+        "sl": "samodejno: durable-rules je nameščen", "en": "automatic: durable-rules is installed",
+    },
+    "engines.auto_python": {
+        "sl": "samodejno: durable-rules ni na voljo ({reason}), zato vgrajeni ocenjevalnik istih pravil",
+        "en": "automatic: durable-rules is not available ({reason}), so the built-in evaluator of the same rules",
+    },
+    "engines.chosen_option": {"sl": "izbran z --engine", "en": "chosen with --engine"},
+    "engines.chosen_env": {"sl": "izbran s COMPLIANCE_ENGINE", "en": "chosen with COMPLIANCE_ENGINE"},
+    "paths.missing": {
+        "sl": "mapa ne obstaja: {path} ({kind}; {origin})",
+        "en": "folder not found: {path} ({kind}; {origin})",
+    },
+    "paths.folder_read": {
+        "sl": "{text}; prebrana mapa: {folder}",
+        "en": "{text}; folder read: {folder}",
+    },
+    "paths.init_not_empty": {
+        "sl": "mapa {path} ni prazna; delovno mapo ustvarite v novi ali prazni mapi",
+        "en": "the folder {path} is not empty; create the working folder in a new or empty folder",
+    },
     # Rule test cases (compliance.ruletests, compliance.facts).
     "ruletests.expected_kind": {
         "sl": "{obligation}: pričakovana vrsta {kind}, dobljena {got}",
@@ -396,6 +428,140 @@ CATALOG: dict[str, dict[str, str]] = {
         "sl": "--format {fmt} zapiše binarno datoteko: navedite --out DATOTEKA",
         "en": "--format {fmt} writes a binary file: give --out FILE",
     },
+    # ---- The follow-up register (compliance.register, cli/register.py, send.py, status.py,
+    # reminders.py, compare.py): diagnostics.
+    "register.missing": {
+        "sl": "register {path} še ne obstaja: ustvari ga ukaz »compliance letters«",
+        "en": "the register {path} does not exist yet: `compliance letters` creates it",
+    },
+    "register.packaged_data": {
+        "sl": "register vodi podatke v mapi s podatki, ne v vzorčnih podatkih programa ({path}); "
+        "navedite --data-dir ali delajte v mapi s podmapo data/",
+        "en": "the register lives in the data folder, not in the tool's sample data ({path}); give "
+        "--data-dir or work in a folder with a data/ subfolder",
+    },
+    "register.not_recorded": {
+        "sl": "dopisi niso zapisani v register (vzorčni podatki programa); za zapis navedite --data-dir",
+        "en": "the letters are not recorded in a register (the tool's sample data); give --data-dir to record them",
+    },
+    "register.unusable": {
+        "sl": "registra {path} ni mogoče uporabiti: {reason}",
+        "en": "cannot use the register {path}: {reason}",
+    },
+    "register.locked": {
+        "sl": "register {path} je zaklenjen (ga spreminja drug ukaz ali uporabnik); poskusite znova čez nekaj trenutkov",
+        "en": "the register {path} is locked (another command or user is changing it); try again in a moment",
+    },
+    "register.newer": {
+        "sl": "register {path} je iz novejše različice programa (shema {version}, ta različica pozna "
+        "do {known}); posodobite program, registra ne spreminjam",
+        "en": "the register {path} comes from a newer release (schema {version}, this one knows up "
+        "to {known}); upgrade the tool; the register is left unchanged",
+    },
+    "register.already_sent": {
+        "sl": "občina {municipality}: dopis št. {number} z dne {date} je bil že poslan ({sent}); "
+        "ne nadomeščam ga (za predogled uporabite --no-register, za nov dopis ukaz »compliance reminders«)",
+        "en": "municipality {municipality}: letter {number} of {date} was already sent ({sent}); it is "
+        "not replaced (use --no-register for a preview, `compliance reminders` for a new letter)",
+    },
+    "register.no_year": {
+        "sl": "v registru ni dopisov za leto {year} (leta v registru: {years})",
+        "en": "the register holds no letters for {year} (years in the register: {years})",
+    },
+    "register.no_case": {
+        "sl": "občini {municipality} za leto {year} ni bil zapisan noben dopis",
+        "en": "no letter to {municipality} is recorded for {year}",
+    },
+    "register.reply_before_letter": {
+        "sl": "odgovor z dne {date} je starejši od dopisa št. {number} z dne {letter_date}",
+        "en": "the reply of {date} is older than letter {number} of {letter_date}",
+    },
+    "register.duplicate_reply": {
+        "sl": "ta odgovor občine {municipality} z dne {date} je že zapisan",
+        "en": "this reply from {municipality} of {date} is already recorded",
+    },
+    "register.reply_file": {
+        "sl": "datoteke odgovora ni mogoče prebrati: {path} ({reason})",
+        "en": "cannot read the reply file: {path} ({reason})",
+    },
+    "register.reply_empty": {
+        "sl": "odgovor potrebuje --file ali --note", "en": "a reply needs --file or --note",
+    },
+    "register.sent_before_letter": {
+        "sl": "občina {municipality}: datum pošiljanja {date} je pred datumom dopisa št. {number} ({letter_date})",
+        "en": "municipality {municipality}: the sending date {date} is before letter {number}'s date ({letter_date})",
+    },
+    "register.already_marked": {
+        "sl": "občina {municipality}: dopis št. {number} je že zapisan kot poslan ({sent})",
+        "en": "municipality {municipality}: letter {number} is already recorded as sent ({sent})",
+    },
+    "register.in_future": {
+        "sl": "datum {date} je v prihodnosti", "en": "the date {date} is in the future",
+    },
+    "send.running": {
+        "sl": "pošiljanje za ta register že teče ({path}); počakajte, da se konča",
+        "en": "a send for this register is already running ({path}); wait for it to finish",
+    },
+    "send.file_changed": {
+        "sl": "občina {municipality}: datoteka {path} se je spremenila, odkar je bila zapisana "
+        "(kontrolna vsota se ne ujema); nič ni bilo poslano",
+        "en": "municipality {municipality}: the file {path} changed since it was written (checksum "
+        "differs); nothing was sent",
+    },
+    "send.no_eml": {
+        "sl": "občina {municipality}: dopis št. {number} nima e-poštne datoteke (.eml); zapišite ga z --format, ki vključuje eml",
+        "en": "municipality {municipality}: letter {number} has no e-mail file (.eml); write it with a --format that includes eml",
+    },
+    "send.no_host": {
+        "sl": "strežnik SMTP ni nastavljen: navedite --smtp-host ali »smtp: host:« v {path}",
+        "en": "no SMTP server configured: give --smtp-host or `smtp: host:` in {path}",
+    },
+    "send.unreachable": {
+        "sl": "strežnik SMTP {host}:{port} ni dosegljiv ({reason}); nič ni bilo poslano",
+        "en": "the SMTP server {host}:{port} cannot be reached ({reason}); nothing was sent",
+    },
+    "send.login_failed": {
+        "sl": "prijava na strežnik SMTP {host}:{port} kot {user} ni uspela ({reason}); nič ni bilo poslano",
+        "en": "login to the SMTP server {host}:{port} as {user} failed ({reason}); nothing was sent",
+    },
+    "send.failed_some": {
+        "sl": "neposlanih dopisov: {n} (zapisano v registru; ponovni zagon jih poskusi znova)",
+        "en": "{n} letter(s) not sent (recorded in the register; a re-run tries them again)",
+    },
+    "send.resend_needs_reason": {
+        "sl": "--resend potrebuje razlog: --reason BESEDILO", "en": "--resend needs a reason: --reason TEXT",
+    },
+    "send.resend_not_sent": {
+        "sl": "občina {municipality}: dopis št. {number} še ni bil poslan; --resend ni potreben",
+        "en": "municipality {municipality}: letter {number} has not been sent; --resend is not needed",
+    },
+    "send.cancelled": {"sl": "Prekinjeno; nič ni bilo poslano.", "en": "Cancelled; nothing was sent."},
+    "reminders.none_due": {
+        "sl": "noben rok za odgovor ni potekel do {date} (najzgodnejši rok: {earliest}); opomnikov ni",
+        "en": "no reply deadline has passed by {date} (the earliest: {earliest}); no reminders",
+    },
+    "reminders.not_due": {
+        "sl": "občina {municipality}: rok za odgovor ({deadline}) še ni potekel na dan {date}",
+        "en": "municipality {municipality}: the reply deadline ({deadline}) has not passed on {date}",
+    },
+    "reminders.not_sent": {
+        "sl": "občina {municipality}: dopis št. {number} še ni bil poslan; opomnik ni mogoč",
+        "en": "municipality {municipality}: letter {number} has not been sent; no reminder is possible",
+    },
+    "reminders.answered": {
+        "sl": "občina {municipality}: zadeva je {state}; opomnik ni potreben",
+        "en": "municipality {municipality}: the case is {state}; no reminder is needed",
+    },
+    "check.years_range": {
+        "sl": "--years pričakuje razpon LETO-LETO (npr. 1990-2019), vneseno: {value}",
+        "en": "--years expects a range YEAR-YEAR (e.g. 1990-2019), got {value}",
+    },
+    "check.needs_year": {
+        "sl": "navedite --year ali --years", "en": "give --year or --years",
+    },
+    "compare.same_year": {
+        "sl": "leti za primerjavo sta enaki ({year})", "en": "both years are the same ({year})",
+    },
     # ---- User-facing text (not diagnostics): headings, table headers, words of the outputs.
     # Words several outputs share.
     "common.yes": {"sl": "da", "en": "yes"},
@@ -443,6 +609,25 @@ CATALOG: dict[str, dict[str, str]] = {
     "column.basis_text": {"sl": "Vsebina določbe", "en": "Provision"},
     "column.finding": {"sl": "Ugotovitev", "en": "Finding"},
     "column.evidence": {"sl": "Dokazi iz poročila", "en": "Evidence from the report"},
+    # The review outputs together (compliance.render.review, csv_, xlsx, table, markdown).
+    "review.generated": {"sl": "pripravljeno {date}", "en": "generated {date}"},
+    "review.slovenian_text": {"sl": "{text}", "en": "(Slovenian text) {text}"},
+    "review.sheet_matrix": {"sl": "Pregled", "en": "Overview"},
+    "review.sheet_findings": {"sl": "Ugotovitve", "en": "Findings"},
+    "review.title": {
+        "sl": "Izvajanje ZRomS-1 v občinah, leto {year}",
+        "en": "ZRomS-1 in the municipalities, {year}",
+    },
+    "review.page": {"sl": "stran &P od &N", "en": "page &P of &N"},
+    "review.short_of_duty": {
+        "sl": "Prejmejo pismo (brez poročila ali z neizpolnjeno zakonsko obveznostjo; {n}): {names}",
+        "en": "Get a letter (no report, or a statutory duty not met; {n}): {names}",
+    },
+    "review.short_of_duty_none": {
+        "sl": "Vse občine so poročale in nobena nima neizpolnjene zakonske obveznosti.",
+        "en": "Every municipality reported and none falls short of a statutory duty.",
+    },
+    "review.kinds": {"sl": "Vrste obveznosti", "en": "Kinds of obligation"},
     # `check --format table` and markdown (compliance.render.table).
     "table.title": {"sl": "Skladnost z ZRomS-1, leto {year}", "en": "ZRomS-1 compliance, {year}"},
     "table.counts": {"sl": "Število ocen po obveznostih", "en": "Grades per obligation"},
@@ -573,6 +758,35 @@ CATALOG: dict[str, dict[str, str]] = {
         "sl": "Uspešni primeri: {passed} od {total}; nepreizkušena pravila: {uncovered}.",
         "en": "{passed} of {total} cases passed; rules without a case: {uncovered}.",
     },
+    # `compliance info` and `compliance init` (compliance.cli.setup).
+    "origin.option": {"sl": "možnost {option}", "en": "option {option}"},
+    "origin.env": {"sl": "spremenljivka okolja {env}", "en": "environment variable {env}"},
+    "origin.workdir": {"sl": "delovna mapa {workdir}", "en": "working folder {workdir}"},
+    "origin.packaged": {"sl": "privzeto, priloženo paketu", "en": "default, shipped with the package"},
+    "origin.packaged_missing": {
+        "sl": "privzeto, priloženo paketu (delovna mapa {workdir} nima mape {name}/)",
+        "en": "default, shipped with the package (the working folder {workdir} has no {name}/ folder)",
+    },
+    "folder.data": {"sl": "podatki", "en": "data"},
+    "folder.rules": {"sl": "pravila", "en": "rules"},
+    "folder.templates": {"sl": "predloge", "en": "templates"},
+    "info.version": {"sl": "compliance {version}, Python {python} ({platform})", "en": "compliance {version}, Python {python} ({platform})"},
+    "info.workdir": {"sl": "delovna mapa: {path}", "en": "working folder: {path}"},
+    "info.no_workdir": {
+        "sl": "delovna mapa: ni je (v {cwd} in nad njo ni datoteke {marker}; ustvarite jo s `compliance init MAPA`)",
+        "en": "working folder: none ({marker} not found in {cwd} or above; create one with `compliance init DIR`)",
+    },
+    "info.folder": {"sl": "{kind}: {path}  [{origin}]", "en": "{kind}: {path}  [{origin}]"},
+    "info.engine": {"sl": "pogon pravil: {name}  [{why}]", "en": "rule engine: {name}  [{why}]"},
+    "info.engine_durable": {"sl": "durable-rules {version}", "en": "durable-rules {version}"},
+    "info.engine_python": {"sl": "vgrajeni ocenjevalnik (python)", "en": "built-in evaluator (python)"},
+    "info.years": {"sl": "leta s podatki: {years}", "en": "years with data: {years}"},
+    "init.done": {
+        "sl": "Delovna mapa ustvarjena: {path} (podatki, pravila in predloge iz paketa; oznaka {marker}). "
+              "Ukazi, zagnani v tej mapi ali njenih podmapah, odslej berejo njene podatke, pravila in predloge.",
+        "en": "Working folder created: {path} (data, rules and templates from the package; marker {marker}). "
+              "Commands run in it or below it now read it.",
+    },
     # `compliance letters` (compliance.cli.letters).
     "letters.reasons": {"sl": "razlogi", "en": "reasons"},
     "letters.reply_by": {"sl": "rok za odgovor", "en": "reply by"},
@@ -589,6 +803,75 @@ CATALOG: dict[str, dict[str, str]] = {
         "en": "No letter (every statutory duty met or partly met): {ids}",
     },
     "letters.note": {"sl": "opomba", "en": "note"},
+    # ---- The follow-up register: words of the outputs.
+    "register.recorded": {"sl": "Zapisano v register {path}.", "en": "Recorded in the register {path}."},
+    "register.sent_marked": {
+        "sl": "Zapisano kot poslano dne {date}: {ids}.", "en": "Recorded as sent on {date}: {ids}.",
+    },
+    "register.reply_recorded": {
+        "sl": "Odgovor občine {municipality} z dne {date} zapisan; stanje zadeve: {state}.",
+        "en": "Reply from {municipality} of {date} recorded; case state: {state}.",
+    },
+    "state.open": {"sl": "odprta", "en": "open"},
+    "state.answered": {"sl": "odgovorjeno", "en": "answered"},
+    "state.closed": {"sl": "zaprta", "en": "closed"},
+    "kind.first": {"sl": "dopis", "en": "letter"},
+    "kind.reminder": {"sl": "opomnik", "en": "reminder"},
+    "delivery.unsent": {"sl": "ni poslano", "en": "not sent"},
+    "delivery.sending": {"sl": "pošiljanje prekinjeno", "en": "sending interrupted"},
+    "delivery.uncertain": {"sl": "ni znano, ali je prispelo", "en": "arrival unknown"},
+    "delivery.failed": {"sl": "pošiljanje ni uspelo", "en": "sending failed"},
+    "delivery.sent": {"sl": "poslano", "en": "sent"},
+    "send.plan": {"sl": "Za pošiljanje ({n}) prek {host}:{port}:", "en": "To send ({n}) via {host}:{port}:"},
+    "send.nothing": {"sl": "Ni česa poslati: vsi zapisani dopisi za leto {year} so poslani.",
+                     "en": "Nothing to send: every recorded letter for {year} has been sent."},
+    "send.confirm": {"sl": "Pošljem te dopise?", "en": "Send these letters?"},
+    "send.dry_run": {"sl": "Poskusni zagon: nič ni bilo poslano.", "en": "Dry run: nothing was sent."},
+    "send.sent": {"sl": "poslano: {municipality} ({number}) {mid}", "en": "sent: {municipality} ({number}) {mid}"},
+    "send.failed": {"sl": "NI POSLANO: {municipality} ({number}): {reason}", "en": "NOT SENT: {municipality} ({number}): {reason}"},
+    "send.done": {"sl": "Poslanih dopisov: {n}.", "en": "{n} letter(s) sent."},
+    "send.uncertain": {
+        "sl": "NEGOTOVO: {municipality} ({number}): pošiljanje {mid} je bilo prekinjeno, preden "
+        "je strežnik potrdil prejem. Ne pošiljam ga znova samodejno. V poslani pošti ali dnevniku "
+        "strežnika poiščite to oznako Message-ID; če je dopis prispel, zapišite »compliance register "
+        "sent --year {year} {municipality} --date DATUM«, sicer »compliance send --year {year} "
+        "--resend {municipality} --reason BESEDILO«.",
+        "en": "UNCERTAIN: {municipality} ({number}): sending {mid} was interrupted before the "
+        "server confirmed it. It is not sent again automatically. Look for this Message-ID in the "
+        "sent mail or the server's log; if it arrived, run `compliance register sent --year {year} "
+        "{municipality} --date DATE`, otherwise `compliance send --year {year} --resend "
+        "{municipality} --reason TEXT`.",
+    },
+    "send.password": {"sl": "Geslo za {user} na {host}", "en": "Password for {user} at {host}"},
+    "reminders.written": {
+        "sl": "Opomnikov: {n} v {out}.", "en": "{n} reminder(s) in {out}.",
+    },
+    "reminders.skipped": {"sl": "Brez opomnika: {items}", "en": "No reminder: {items}"},
+    "reminders.skip_answered": {"sl": "{id} (odgovorjeno)", "en": "{id} (answered)"},
+    "reminders.skip_closed": {"sl": "{id} (zaprto)", "en": "{id} (closed)"},
+    "reminders.skip_not_due": {"sl": "{id} (rok {deadline})", "en": "{id} (deadline {deadline})"},
+    "reminders.skip_unsent": {"sl": "{id} (dopis ni poslan)", "en": "{id} (letter not sent)"},
+    "status.title": {"sl": "Stanje zadev za leto {year} na dan {date}", "en": "Cases for {year} as of {date}"},
+    "status.letter_date": {"sl": "datum", "en": "date"},
+    "status.deadline": {"sl": "rok", "en": "deadline"},
+    "status.reply": {"sl": "odgovor", "en": "reply"},
+    "status.state": {"sl": "stanje", "en": "state"},
+    "status.overdue": {"sl": "zamuda (dni)", "en": "overdue (days)"},
+    "status.none": {"sl": "Za leto {year} v registru ni dopisov.", "en": "No letters recorded for {year}."},
+    "status.counts": {
+        "sl": "Zadev: {n}; odprtih {open}, odgovorjenih {answered}, zaprtih {closed}; rok potekel: {overdue}.",
+        "en": "Cases: {n}; open {open}, answered {answered}, closed {closed}; overdue: {overdue}.",
+    },
+    "compare.title": {"sl": "Leto {year} v primerjavi z letom {other}", "en": "{year} compared with {other}"},
+    "compare.change": {"sl": "sprememba", "en": "change"},
+    "compare.better": {"sl": "boljše", "en": "better"},
+    "compare.worse": {"sl": "slabše", "en": "worse"},
+    "compare.same": {"sl": "enako", "en": "same"},
+    "compare.new": {"sl": "novo", "en": "new"},
+    "compare.counts": {
+        "sl": "Boljše: {better}, slabše: {worse}, enako: {same}, novo: {new}.",
+        "en": "Better: {better}, worse: {worse}, same: {same}, new: {new}.",
+    },
     # `compliance extract` (compliance.cli.extract).
     "extract.warning": {"sl": "opozorilo", "en": "warning"},
     "extract.written": {

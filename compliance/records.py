@@ -44,7 +44,7 @@ def records_path(data_dir: Path, year: int) -> Path:
     """The records file of a year; an unknown year raises NotFound listing the years with data."""
     path = paths.records_file(data_dir, year)
     if not path.exists():
-        raise NotFound("year", year, available_years(data_dir))
+        raise NotFound("year", year, available_years(data_dir), folder=data_dir)
     return path
 
 

@@ -26,7 +26,7 @@ from pydantic import Field, ValidationError
 
 from compliance import facts as factlib
 from compliance import yamlfile
-from compliance.engine import match
+from compliance.engines import match
 from compliance.errors import DataError, Problem
 from compliance.messages import PydanticMessage, joined, msg
 from compliance.models import Strict
@@ -151,9 +151,9 @@ def _check(rulebook: RuleBook, case: Case, rule_ids: list[str]) -> list[str]:
     return failures
 
 
-def run(rulebook: RuleBook, cases: list[Case]) -> list[Result]:
+def run(rulebook: RuleBook, cases: list[Case], engine: Optional[str] = None) -> list[Result]:
     """Each case's failures (none when it passes), all cases through one engine run."""
-    matched = match(rulebook, [factlib.fact(case.subject) for case in cases])
+    matched = match(rulebook, [factlib.fact(case.subject) for case in cases], engine)
     return [Result(case, _check(rulebook, case, rule_ids)) for case, rule_ids in zip(cases, matched)]
 
 

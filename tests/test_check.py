@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import csv
 import hashlib
-import io
 import json
 
 import pytest
@@ -172,25 +170,13 @@ def test_english(cli):
     assert "ZRomS-1 compliance, 2019" in table and "non-compliant" in table and "* stated in 2018" in table
 
 
-def test_csv_has_a_row_per_municipality_and_obligation(cli):
-    result = cli("check", "--year", "2019", "--format", "csv")
-    rows = list(csv.DictReader(io.StringIO(result.output)))
-    assert len(rows) == 108
-    assert list(rows[0]) == ["municipality", "name", "obligation", "grade", "rule_grade", "decision", "rule", "kind",
-                             "basis", "provenance", "stated_in", "message", "reasons", "evidence"]
-    turnisce = next(r for r in rows if r["municipality"] == "turnisce" and r["obligation"] == "working_body")
-    assert turnisce["name"] == "Občina Turnišče" and turnisce["basis"] == "prvi odstavek 7. člena ZRomS-1"
-    assert turnisce["reasons"].startswith("obstacle: Občina je delovno telo poskušala ustanoviti dvakrat")
-    assert turnisce["grade"] == "non_compliant" and "ni bilo ustanovljeno" in turnisce["evidence"]
-
-
 def test_markdown(cli):
     result = cli("check", "--year", "2019", "--format", "markdown", "--municipality", "kuzma", "--municipality", "crnomelj")
     lines = result.output.splitlines()
     assert lines[0] == "# Skladnost z ZRomS-1, leto 2019"
     assert any(line.startswith("| Občina Črnomelj ") for line in lines)
     assert any(line.startswith("| Občina Kuzma ") and "neskladno\\*" in line for line in lines)
-    # registry order, whatever the order asked
+    # Slovenian alphabetical order (Č before K), whatever the order asked
     assert lines.index(next(l for l in lines if "Črnomelj" in l)) < lines.index(next(l for l in lines if "Kuzma" in l))
 
 
@@ -264,3 +250,40 @@ def test_grades_are_coloured_on_a_terminal():
     assert result.exit_code == 0
     assert "\x1b[31m\x1b[1mneskladno\x1b[0m" in result.output  # red, bold
     assert "\x1b[32mskladno\x1b[0m" in result.output
+
+
+def test_no_color_turns_the_colour_off():
+    from click.testing import CliRunner
+
+    from compliance.cli import main
+
+    result = CliRunner().invoke(main, ["check", "--year", "2019", "--municipality", "turnisce"], color=True,
+                                env={"NO_COLOR": "1"})
+    assert result.exit_code == 0
+    assert "\x1b[" not in result.output and "neskladno" in result.output
+
+
+@pytest.mark.parametrize("lang", ["sl", "en"])
+@pytest.mark.parametrize("columns", [80, 100])
+def test_table_keeps_within_the_terminal_width(cli, lang, columns):
+    result = cli("check", "--year", "2019", "--lang", lang, env={"COLUMNS": str(columns)})
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    assert max(len(line) for line in lines) <= columns
+    assert len([line for line in lines if line.startswith(("Kuzma", "Škocjan"))]) == 2  # every row still there
+
+
+def test_table_and_markdown_name_kinds_and_those_short_of_a_duty(cli):
+    """The letters' recipients, by the letters' own policy, in the table and in Markdown."""
+    from compliance.assess import assess
+    from compliance.letters.compose import needs_letter
+
+    registry, assessment = assess(DATA, RULES, 2019)
+    recipients = sorted(registry.get(m).short_name for m in assessment.municipalities if needs_letter(assessment.of(m)))
+    assert len(recipients) == 11
+    for fmt in ("table", "markdown"):
+        output = cli("check", "--year", "2019", "--format", fmt).stdout
+        assert "(zakonska obveznost)" in output and "(priporočilo)" in output
+        line = next(line for line in output.splitlines() if line.startswith("Prejmejo pismo"))
+        assert line.startswith("Prejmejo pismo (brez poročila ali z neizpolnjeno zakonsko obveznostjo; 11): ")
+        assert sorted(line.split(": ", 1)[1].split(", ")) == recipients

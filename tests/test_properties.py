@@ -12,7 +12,7 @@ from pydantic import ValidationError
 
 from compliance import conditions
 from compliance import facts as factlib
-from compliance.engine import match
+from compliance.engines import match
 from compliance.judge import judge
 from compliance.models import MAX_YEAR, MIN_YEAR, Record
 from compliance.rules import load_rules

@@ -1,4 +1,4 @@
-"""The README shows real output: its `compliance check --year 2019` block is what the tool prints."""
+"""The README shows real output: its `compliance check --year 2019 --date 2020-03-02` block is what the tool prints."""
 
 from conftest import ROOT
 
@@ -11,6 +11,7 @@ def readme_block(command: str) -> str:
 
 
 def test_readme_shows_the_real_check_output(cli):
-    result = cli("check", "--year", "2019")
+    # as on a terminal 100 columns wide, the width the README's block is shown at
+    result = cli("check", "--year", "2019", "--date", "2020-03-02", env={"COLUMNS": "100"})
     assert result.exit_code == 0
-    assert result.stdout == readme_block("compliance check --year 2019")
+    assert result.stdout == readme_block("compliance check --year 2019 --date 2020-03-02")

@@ -23,6 +23,12 @@ class Group(click.Group):
     The message is in the command's language (`--lang`, which the context keeps).
     """
 
+    def main(self, *args, **kwargs):
+        from compliance.console import fall_back_cleanly
+
+        fall_back_cleanly()  # a cp1252 or ASCII console gets "c" for "č", not a traceback
+        return super().main(*args, **kwargs)
+
     def invoke(self, ctx: click.Context):
         try:
             result = super().invoke(ctx)
@@ -59,4 +65,4 @@ def main() -> None:
     """Check municipalities' duties under the Roma Community Act (ZRomS-1)."""
 
 
-from compliance.cli import data, extract, letters, check, rules  # noqa: E402  (commands register themselves on `main`)
+from compliance.cli import data, extract, letters, check, rules, setup, register, status, send  # noqa: E402  (commands register themselves on `main`)

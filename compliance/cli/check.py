@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import sys
 from pathlib import Path
 from typing import Optional
@@ -25,11 +26,15 @@ year_option = click.option("--year", type=int, required=True, help="The report y
               help="Exit with status 1 when any finding has this grade (for scripts).")
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path),
               help="Write the output to this file instead of the terminal.")
+@click.option("--date", "generated", type=click.DateTime(formats=["%Y-%m-%d"]),
+              help="The generation date printed in the outputs (default: today; same --date, same bytes).")
 @click.option("--force", is_flag=True, help="Overwrite the --out file if it exists.")
 @options.data_dir
 @options.rules_dir
+@options.engine
 def check(year: int, municipalities: tuple[str, ...], fmt: str, lang: str, fail_on: Optional[str],
-          out: Optional[Path], force: bool, data_dir: Path, rules_dir: Path) -> None:
+          out: Optional[Path], generated: Optional[dt.datetime], force: bool, data_dir: Path, rules_dir: Path,
+          engine: str) -> None:
     """Grade every municipality against the duties of ZRomS-1 for a year."""
     from compliance import atomic
     from compliance.assess import assess
@@ -40,20 +45,24 @@ def check(year: int, municipalities: tuple[str, ...], fmt: str, lang: str, fail_
         raise ComplianceError(msg("check.binary_needs_out", fmt=fmt))
     if out is not None:
         atomic.check_target(out, force)  # before the work, so that a refusal costs nothing
-    registry, assessment = assess(data_dir, rules_dir, year, list(municipalities) or None)
+    registry, assessment = assess(data_dir, rules_dir, year, list(municipalities) or None, engine)
     render = outputs.renderer(fmt)
+    day = generated.date() if generated else dt.date.today()
     if out is not None:
-        result = render(assessment, registry, lang)
+        result = render(assessment, registry, lang, day)
         if isinstance(result, bytes):
             atomic.write_bytes(out, result)
         else:
             atomic.write_text(out, result)
         click.echo(f"{display_path(out)}", err=True)
     elif fmt == "table":
-        # Styled always; click.echo drops the colour codes when stdout is not a terminal.
-        click.echo(render(assessment, registry, lang, colour=True), nl=False)
+        from compliance.render.table import colour_wanted, terminal_width
+
+        # click.echo drops the colour codes when stdout is not a terminal.
+        width = terminal_width()
+        click.echo(render(assessment, registry, lang, day, colour=colour_wanted(), width=width), nl=False)
     else:
-        click.echo(render(assessment, registry, lang), nl=False)
+        click.echo(render(assessment, registry, lang, day), nl=False)
     if fail_on and any(finding.grade.value == fail_on for finding in assessment.findings):
         sys.exit(1)
 
@@ -64,10 +73,11 @@ def check(year: int, municipalities: tuple[str, ...], fmt: str, lang: str, fail_
 @options.lang
 @options.data_dir
 @options.rules_dir
-def explain(year: int, municipality: str, lang: str, data_dir: Path, rules_dir: Path) -> None:
+@options.engine
+def explain(year: int, municipality: str, lang: str, data_dir: Path, rules_dir: Path, engine: str) -> None:
     """Explain a municipality's grades: rule, legal basis, facts, evidence, data year."""
     from compliance.assess import assess
     from compliance.explain import explain as explanation
 
-    registry, assessment = assess(data_dir, rules_dir, year, [municipality])
+    registry, assessment = assess(data_dir, rules_dir, year, [municipality], engine)
     click.echo(explanation(assessment, registry.get(municipality), lang), nl=False)

@@ -48,35 +48,54 @@ def _check_date(date: dt.date) -> None:
 @click.option("--force", is_flag=True, help="Overwrite letters already in --out.")
 @click.option("--office", "office_path", type=click.Path(dir_okay=False, path_type=Path),
               help="Office details and wording (default: DATA_DIR/office.yaml).")
-@click.option("--templates-dir", type=click.Path(file_okay=False, path_type=Path),
-              help="Letter templates (default: the packaged templates).")
+@options.templates_dir
+@click.option("--no-register", is_flag=True,
+              help="A preview: write the letters without recording them in the register.")
+@options.by
 @options.lang
 @options.data_dir
 @options.rules_dir
+@options.engine
 def letters(
     year: int, out_dir: Path, letter_date: Optional[dt.datetime], municipalities: tuple[str, ...],
     formats: tuple[str, ...], include_partial: bool, force: bool, office_path: Optional[Path],
-    templates_dir: Optional[Path], lang: str, data_dir: Path, rules_dir: Path,
+    templates_dir: Path, no_register: bool, by: Optional[str], lang: str, data_dir: Path, rules_dir: Path,
+    engine: str,
 ) -> None:
     """Write a follow-up letter to every municipality that did not report or falls short of a duty."""
     from tabulate import tabulate
 
     from compliance.assess import assess
     from compliance.errors import display_path
-    from compliance.letters import TEMPLATES_DIR, compose
+    from compliance.letters import compose
     from compliance.letters.batch import MANIFEST, render_batch, write_batch
     from compliance.letters.office import load_office, office_file
     from compliance.letters.typography import slovenian_date
     from compliance.messages import text
+    from compliance.register import is_packaged
     from compliance.vocabulary import label
 
     date = letter_date.date() if letter_date else dt.date.today()
     _check_date(date)
     office = load_office(office_path or office_file(data_dir))
-    registry, assessment = assess(data_dir, rules_dir, year, list(municipalities) or None)
+    registry, assessment = assess(data_dir, rules_dir, year, list(municipalities) or None, engine)
     batch = compose.letters(registry, assessment, office, date, include_partial)
-    files = render_batch(batch, year, date, formats, templates_dir or TEMPLATES_DIR)
-    write_batch(out_dir, files, force=force)
+    files = render_batch(batch, year, date, formats, templates_dir)
+    recorded = None
+    if no_register or is_packaged(data_dir):
+        write_batch(out_dir, files, force=force)
+        if not no_register:
+            click.echo(f"{text('letters.note', lang)}: {text('register.not_recorded', lang)}", err=True)
+    else:
+        from compliance.register import register_file
+        from compliance.register.record import record_batch
+        from compliance.register.store import open_register
+
+        # Recorded and written together: a failed write leaves nothing recorded.
+        with open_register(register_file(data_dir), by) as register, register.transaction():
+            record_batch(register, files, out_dir.resolve(), "first")
+            write_batch(out_dir, files, force=force)
+        recorded = register_file(data_dir)
 
     if batch:
         rows = [
@@ -98,6 +117,8 @@ def letters(
             click.echo(text("letters.no_letter", lang, ids=", ".join(spared)))
     click.echo(text("letters.written" if batch else "letters.none", lang, n=len(batch), out=display_path(out_dir),
                     formats=", ".join(formats), manifest=display_path(out_dir / MANIFEST)))
+    if recorded is not None and batch:
+        click.echo(text("register.recorded", lang, path=display_path(recorded)))
     for letter in batch:
         for note in letter.municipality.notes:
             click.echo(f"{text('letters.note', lang)}: {letter.municipality.id}: {note}", err=True)

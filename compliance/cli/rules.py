@@ -21,12 +21,13 @@ def rules() -> None:
 @rules.command()
 @options.rules_dir
 @options.lang
-def lint(rules_dir: Path, lang: str) -> None:
+@options.engine
+def lint(rules_dir: Path, lang: str, engine: str) -> None:
     """Prove every obligation gives exactly one grade for every combination of facts."""
     from compliance.lint import lint as run_lint
     from compliance.rules import load_rules
 
-    report = run_lint(load_rules(rules_dir))
+    report = run_lint(load_rules(rules_dir), engine)
     unstated = text("common.unstated", lang)
     for obligation, n in report.checked.items():
         mine = [d for d in report.defects if d.obligation == obligation]
@@ -52,14 +53,15 @@ def lint(rules_dir: Path, lang: str) -> None:
 @click.option("--cases", "cases_dir", type=click.Path(file_okay=False, path_type=Path),
               help="Folder with the rule test cases (default: tests/ beside the rules).")
 @options.lang
-def test_rules(rules_dir: Path, cases_dir: Optional[Path], lang: str) -> None:
+@options.engine
+def test_rules(rules_dir: Path, cases_dir: Optional[Path], lang: str, engine: str) -> None:
     """Run the rule test cases (facts in, grade and rule out)."""
     from compliance.rules import load_rules
     from compliance.ruletests import load_cases, run, uncovered
 
     rulebook = load_rules(rules_dir)
     cases = load_cases(cases_dir or paths.rule_cases_dir(rules_dir))
-    results = run(rulebook, cases)
+    results = run(rulebook, cases, engine)
     for result in results:
         status = text("ruletests.case_ok" if result.ok else "ruletests.case_fail", lang)
         click.echo(f"{status}  {result.case.where}  {result.case.name}")

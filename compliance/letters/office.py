@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import string
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, Optional
 
 from pydantic import (
     AfterValidator, EmailStr, Field, StringConstraints, ValidationError, field_validator,
@@ -125,8 +125,19 @@ class Wording(Strict):
         return value
 
 
+class SmtpSettings(Strict):
+    """Where `compliance send` sends the letters; the password is never stored here (it is
+    read from the environment variable COMPLIANCE_SMTP_PASSWORD or asked for)."""
+
+    host: Optional[Line] = None
+    port: int = Field(default=587, ge=1, le=65535)
+    starttls: bool = True
+    user: Optional[Line] = None
+
+
 class Office(Strict):
     office: OfficeDetails
+    smtp: SmtpSettings = SmtpSettings()
     signatory: Signatory
     file_number: Line
     reply_days: int = Field(default=30, ge=1, le=365)

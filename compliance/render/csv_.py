@@ -1,29 +1,34 @@
-"""`--format csv`: a row per municipality and obligation, for a spreadsheet or a script."""
+"""`--format csv`: the rows of the spreadsheet's findings sheet, for a double-click in Excel.
+
+Excel opens a double-clicked CSV with the regional settings: in Slovenia the list separator
+is `;` and text without a byte order mark is read as Windows-1250. So `--lang sl` writes
+UTF-8 with a BOM and `;`, `--lang en` UTF-8 with a BOM and `,`. Headers and values are in
+the output language; every text cell passes through `cells.csv_text` (no formulas).
+"""
 
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
+from typing import Optional
 
 from compliance.cells import csv_text
 from compliance.findings import Assessment
+from compliance.messages import texts
 from compliance.registry import Registry
+from compliance.render.review import FINDING_COLUMNS, finding_row, findings_in_order
 
-HEADER = [
-    "municipality", "name", "obligation", "grade", "rule_grade", "decision", "rule", "kind", "basis", "provenance",
-    "stated_in", "message", "reasons", "evidence",
-]
+BOM = "\ufeff"
+DELIMITER = {"sl": ";", "en": ","}
 
 
-def render(assessment: Assessment, registry: Registry, lang: str = "sl") -> str:
+def render(assessment: Assessment, registry: Registry, lang: str = "sl", generated: Optional[dt.date] = None) -> str:
+    headings = texts("column", lang)
     out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(HEADER)
-    for f in assessment.findings:
-        writer.writerow([csv_text(value) for value in [
-            f.municipality, registry.get(f.municipality).name, f.obligation.value, f.grade.value, f.rule_grade.value,
-            "" if f.decision is None else f.decision.note, f.rule, f.kind.value, f.basis.citation, f.provenance.value,
-            "" if f.stated_in is None else f.stated_in, f.message(lang),
-            " | ".join(f"{r.type.value}: {r.summary}" for r in f.reasons), " | ".join(f.evidence),
-        ]])
-    return out.getvalue()
+    writer = csv.writer(out, delimiter=DELIMITER[lang], lineterminator="\r\n")
+    writer.writerow([csv_text(headings[key]) for key in FINDING_COLUMNS])
+    for finding in findings_in_order(assessment, registry):
+        row = finding_row(finding, registry, lang)
+        writer.writerow(["" if row[key] is None else csv_text(row[key]) for key in FINDING_COLUMNS])
+    return BOM + out.getvalue()

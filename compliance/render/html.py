@@ -7,12 +7,14 @@ behaviour are in `compliance/bundled/templates/findings.html.j2`.
 
 from __future__ import annotations
 
-from typing import Any
+import datetime as dt
+from typing import Any, Optional
 
 from compliance import paths
 from compliance.findings import Assessment, Finding
 from compliance.messages import text as worded, texts
 from compliance.registry import Registry
+from compliance.render.review import slovenian_key
 from compliance.vocabulary import Grade, Obligation, Provenance, label
 
 TEMPLATES = paths.TEMPLATES_DIR
@@ -46,11 +48,11 @@ def words(lang: str) -> dict[str, str]:
     }
 
 
-def render(assessment: Assessment, registry: Registry, lang: str = "sl") -> str:
+def render(assessment: Assessment, registry: Registry, lang: str = "sl", generated: Optional[dt.date] = None) -> str:
     from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
     env = Environment(
-        loader=FileSystemLoader(str(TEMPLATES)),
+        loader=FileSystemLoader([str(paths.templates_dir()), str(TEMPLATES)]),  # the working folder's, else packaged
         autoescape=True,  # the template is .html.j2, which select_autoescape would miss
         undefined=StrictUndefined,
         trim_blocks=True,
@@ -82,7 +84,7 @@ def page(assessment: Assessment, registry: Registry, lang: str) -> dict[str, Any
         "chart": _chart(summary, obligations, grades),
         "municipalities": municipalities,
         "any_stale": any(m["stale_year"] for m in municipalities),
-        "regions": sorted({m["region"] for m in municipalities}, key=_slovenian_key),
+        "regions": sorted({m["region"] for m in municipalities}, key=slovenian_key),
         "severity": [g.value for g in SEVERITY],
         "checksums": {"data": assessment.data_sha256[:12], "rules": assessment.rules_sha256[:12]},
     }
@@ -159,11 +161,3 @@ def _chart(summary: dict[str, dict[str, int]], obligations: list[dict], grades: 
         "bar_height": CHART_ROW_HEIGHT - 8,
         "bars": bars,
     }
-
-
-_ALPHABET = "abcčćdđefghijklmnopqrsštuvwxyzž"
-
-
-def _slovenian_key(value: str) -> list[int]:
-    """Order as the Slovenian alphabet does (č after c, š after s, ž after z)."""
-    return [_ALPHABET.index(c) if c in _ALPHABET else 100 + ord(c) for c in value.lower()]

@@ -17,5 +17,6 @@ def document(assessment: Assessment, lang: str = "sl") -> dict:
     }
 
 
-def render(assessment: Assessment, registry: Registry, lang: str = "sl") -> str:
+def render(assessment: Assessment, registry: Registry, lang: str = "sl", generated=None) -> str:
+    # `generated` (the generation date) is for the review outputs; the JSON contract has none.
     return json.dumps(document(assessment, lang), ensure_ascii=False, indent=2) + "\n"

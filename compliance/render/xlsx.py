@@ -1,48 +1,67 @@
-"""`--format xlsx`: the findings as a spreadsheet for review in Excel or LibreOffice.
+"""`--format xlsx`: the findings as a workbook for review in Excel or LibreOffice.
 
-Sheet "Pregled" is the matrix municipality × obligation, sheet "Ugotovitve" has a row per
-municipality and obligation with the grade and why. The sheet names are the Office's and
-stay Slovenian; headers and grade words follow `--lang`. Same findings, same bytes.
+Sheet "Pregled" (Overview) is the matrix municipality × obligation, sheet "Ugotovitve"
+(Findings) has a row per municipality and obligation with the grade and why: the same rows
+as the CSV. Each sheet opens with a title row (year and generation date), then the header;
+sheet names, headers and words follow `--lang`. Rows are high enough for their wrapped
+text (LibreOffice does not grow them on load), the font is Arial (Liberation Sans, with
+the same metrics, on Linux), and both sheets print on A4 landscape, one page wide, with the
+title and header on every page. Every cell is written through `cells.set_xlsx`: evidence
+that begins with `=` stays text. Same findings and date, same bytes.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import io
+import math
+from typing import Any, Optional
 from zipfile import ZIP_DEFLATED, ZipFile
 
-from compliance.cells import append_xlsx
-from compliance.findings import Assessment
+from compliance.cells import set_xlsx
+from compliance.findings import Assessment, Finding
 from compliance.messages import text, texts
 from compliance.registry import Registry
 from compliance.render.html import GRADE_STYLE  # one palette for the page and the sheets
+from compliance.render.review import (
+    FINDING_COLUMNS, finding_row, findings_in_order, generated_on, kinds, obligation_heading, ordered, yes_no,
+)
+from compliance.render.table import stale_markers
 from compliance.vocabulary import Grade, Obligation, label
 from compliance.zipfix import reproducible
 
-SHEET_MATRIX = "Pregled"
-SHEET_FINDINGS = "Ugotovitve"
+FONT = "Arial"  # on Windows; LibreOffice on Linux uses the metric-compatible Liberation Sans
+FONT_SIZE = 10
+LINE_HEIGHT = 13.0  # points per line of 10 pt text, with the leading both programs use
+HEADER_ROW = 2  # row 1 is the title
+MAX_WIDTH = 40
 
-MAX_WIDTH = 60  # wider text columns wrap instead
-WRAPPED_WIDTH = {"finding": 60, "evidence": 90, "basis_text": 40}  # by column.* heading id
+# Findings sheet: columns that wrap, by their width in characters; the others fit their content.
+WRAPPED_WIDTH = {"obligation": 16, "kind": 11, "basis": 14, "basis_text": 32, "provenance": 14, "finding": 40,
+                 "evidence": 56}
+# The printed part of the findings sheet: from the municipality to the evidence (ID, region
+# and councillor are for filtering on screen).
+PRINTED_FINDING_COLUMNS = FINDING_COLUMNS.index("evidence") + 1
 
 
-def render(assessment: Assessment, registry: Registry, lang: str = "sl") -> bytes:
+def render(assessment: Assessment, registry: Registry, lang: str = "sl", generated: Optional[dt.date] = None) -> bytes:
     from openpyxl import Workbook
     from openpyxl.writer.excel import ExcelWriter
 
     workbook = Workbook()
     matrix = workbook.active
-    matrix.title = SHEET_MATRIX
-    _fill_matrix(matrix, assessment, registry, lang)
-    _fill_findings(workbook.create_sheet(SHEET_FINDINGS), assessment, registry, lang)
+    matrix.title = text("review.sheet_matrix", lang)
+    title = _title(assessment, lang, generated)
+    _fill_matrix(matrix, assessment, registry, lang, title)
+    _fill_findings(workbook.create_sheet(text("review.sheet_findings", lang)), assessment, registry, lang, title)
 
-    # openpyxl stamps the current time into the document properties; a fixed moment from
-    # the data (the end of the report year) keeps the file the same from run to run.
-    moment = dt.datetime(assessment.year, 12, 31)
+    # openpyxl stamps the current time into the document properties; the generation date
+    # (or, without one, the end of the report year) keeps the file the same from run to run.
+    moment = dt.datetime.combine(generated, dt.time()) if generated else dt.datetime(assessment.year, 12, 31)
     workbook.properties.created = moment
     workbook.properties.modified = moment
     workbook.properties.creator = "compliance"
-    workbook.properties.title = f"ZRomS-1 {assessment.year}"
+    workbook.properties.title = title
     buffer = io.BytesIO()
     # save_workbook() would overwrite `modified` with now(); ExcelWriter keeps what is set.
     with ZipFile(buffer, "w", ZIP_DEFLATED) as archive:
@@ -50,52 +69,74 @@ def render(assessment: Assessment, registry: Registry, lang: str = "sl") -> byte
     return reproducible(buffer.getvalue())
 
 
-def _yes_no(value: bool, lang: str) -> str:
-    return text("common.yes" if value else "common.no", lang)
+def _title(assessment: Assessment, lang: str, generated: Optional[dt.date]) -> str:
+    title = text("review.title", lang, year=assessment.year)
+    when = generated_on(generated, lang)
+    return f"{title} · {when}" if when else title
 
 
-def _fill_matrix(sheet, assessment: Assessment, registry: Registry, lang: str) -> None:
+def _fill_matrix(sheet, assessment: Assessment, registry: Registry, lang: str, title: str) -> None:
     h = texts("column", lang)
-    keys = ["id", "municipality", "region", "councillor", "provenance"] + [o.value for o in Obligation]
-    append_xlsx(sheet, [h[k] for k in keys[:5]] + [label(o, lang) for o in Obligation])
-    for ident in assessment.municipalities:
+    kind = kinds(assessment)
+    markers = stale_markers(assessment, lang)
+    headers = [h["municipality"], h["region"], h["councillor"], h["provenance"]]
+    headers += [obligation_heading(o, kind.get(o), lang) for o in Obligation] + [h["id"]]
+    _write(sheet, 1, [title])
+    _write(sheet, HEADER_ROW, headers)
+    first_grade = 5
+    for ident in ordered(assessment, registry):
         municipality = registry.get(ident)
         findings = {f.obligation: f for f in assessment.of(ident)}
-        said = next((f.provenance_label(lang) for f in findings.values() if f.obligation != Obligation.REPORTING), None)
-        append_xlsx(
-            sheet,
-            [ident, municipality.name, municipality.region, _yes_no(municipality.roma_seat, lang),
-             said]
-            + [label(findings[o].grade, lang) if o in findings else None for o in Obligation]
-        )
-        for column, obligation in enumerate(Obligation, start=len(keys) - len(Obligation) + 1):
-            if obligation in findings:
-                _style_grade(sheet.cell(row=sheet.max_row, column=column), findings[obligation].grade)
-    _finish(sheet, keys, freeze="C2", fit_width=True)
-
-
-def _fill_findings(sheet, assessment: Assessment, registry: Registry, lang: str) -> None:
-    from openpyxl.styles import Alignment
-
-    h = texts("column", lang)
-    keys = ["id", "municipality", "region", "councillor", "obligation", "grade", "kind", "rule",
-            "basis", "basis_text", "provenance", "finding", "evidence"]
-    append_xlsx(sheet, [h[k] for k in keys])
-    grade_column = keys.index("grade") + 1
-    for finding in assessment.findings:
-        municipality = registry.get(finding.municipality)
-        append_xlsx(sheet, [
-            finding.municipality, municipality.name, municipality.region,
-            _yes_no(municipality.roma_seat, lang),
-            label(finding.obligation, lang), label(finding.grade, lang), label(finding.kind, lang),
-            finding.rule, finding.basis.citation, finding.basis.text or None, finding.provenance_label(lang),
-            finding.message(lang), "\n".join(finding.evidence) or None,
+        # the age of the facts judged (the reporting finding is the year's own overview)
+        said = next((f.provenance_label(lang) for o, f in findings.items() if o != Obligation.REPORTING), None)
+        row = sheet.max_row + 1
+        _write(sheet, row, [
+            municipality.name, municipality.region, yes_no(municipality.roma_seat, lang),
+            said,
+            *(_grade_word(findings[o], lang, markers) if o in findings else None for o in Obligation),
+            ident,
         ])
-        row = sheet.max_row
+        for column, obligation in enumerate(Obligation, start=first_grade):
+            if obligation in findings:
+                _style_grade(sheet.cell(row=row, column=column), findings[obligation].grade)
+    last = sheet.max_row
+    widths = {index: None for index in range(1, len(headers) + 1)}
+    for column in range(first_grade, first_grade + len(Obligation)):
+        widths[column] = 18  # grade words; the heading (with the kind) wraps
+    _finish(sheet, widths, last, lang)
+    notes = [f"{marker} {words}" for words, marker in markers.items()]
+    for offset, note in enumerate(notes, start=2):
+        _write(sheet, last + offset, [note])
+
+
+def _grade_word(finding: Finding, lang: str, markers: dict[str, str]) -> str:
+    marker = markers.get(finding.provenance_text(lang), "")
+    return label(finding.grade, lang) + marker
+
+
+def _fill_findings(sheet, assessment: Assessment, registry: Registry, lang: str, title: str) -> None:
+    h = texts("column", lang)
+    _write(sheet, 1, [title])
+    _write(sheet, HEADER_ROW, [h[key] for key in FINDING_COLUMNS])
+    grade_column = FINDING_COLUMNS.index("grade") + 1
+    for finding in findings_in_order(assessment, registry):
+        values = finding_row(finding, registry, lang)
+        row = sheet.max_row + 1
+        _write(sheet, row, [values[key] for key in FINDING_COLUMNS])
         _style_grade(sheet.cell(row=row, column=grade_column), finding.grade)
-        for key in WRAPPED_WIDTH:
-            sheet.cell(row=row, column=keys.index(key) + 1).alignment = Alignment(wrap_text=True, vertical="top")
-    _finish(sheet, keys, freeze="C2")
+    widths = {
+        index: WRAPPED_WIDTH.get(key) for index, key in enumerate(FINDING_COLUMNS, start=1)
+    }
+    _finish(sheet, widths, sheet.max_row, lang, print_columns=PRINTED_FINDING_COLUMNS)
+
+
+def _write(sheet, row: int, values: list[Any]) -> None:
+    from openpyxl.styles import Font
+
+    for column, value in enumerate(values, start=1):
+        cell = sheet.cell(row=row, column=column)
+        set_xlsx(cell, value)
+        cell.font = Font(name=FONT, size=FONT_SIZE)
 
 
 def _style_grade(cell, grade: Grade) -> None:
@@ -103,38 +144,75 @@ def _style_grade(cell, grade: Grade) -> None:
 
     style = GRADE_STYLE[grade]
     cell.fill = PatternFill("solid", fgColor=_argb(style["background"]))
-    cell.font = Font(color=_argb(style["text"]), bold=grade is Grade.NON_COMPLIANT)
+    cell.font = Font(name=FONT, size=FONT_SIZE, color=_argb(style["text"]), bold=grade is Grade.NON_COMPLIANT)
 
 
-def _finish(sheet, keys: list[str], freeze: str, fit_width: bool = False) -> None:
-    """Bold frozen header, autofilter over the whole table, widths from the content, print setup."""
+def _finish(sheet, widths: dict[int, Optional[int]], last_row: int, lang: str, print_columns: Optional[int] = None) -> None:
+    """Title, bold frozen header, autofilter, column widths (fixed ones wrap), row heights
+    that fit the wrapped text, and the print setup."""
     from openpyxl.styles import Alignment, Font
     from openpyxl.utils import get_column_letter
 
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-        cell.alignment = Alignment(wrap_text=True, vertical="top")
-    sheet.freeze_panes = freeze
-    sheet.auto_filter.ref = sheet.dimensions
-    # Printed on A4 landscape with the header on every page. Only the matrix is scaled to
-    # one page wide: the findings sheet would shrink to an unreadable size.
+    last_column = get_column_letter(len(widths))
+    sheet["A1"].font = Font(name=FONT, size=12, bold=True)
+    for cell in sheet[HEADER_ROW]:
+        cell.font = Font(name=FONT, size=FONT_SIZE, bold=True)
+    sheet.freeze_panes = f"B{HEADER_ROW + 1}"  # the title, the header and the municipality stay
+    sheet.auto_filter.ref = f"A{HEADER_ROW}:{last_column}{last_row}"
+
+    fitted: dict[int, int] = {}
+    wrapped = {index for index, width in widths.items() if width is not None}
+    for index, width in widths.items():
+        letter = get_column_letter(index)
+        if width is None:
+            longest = max(
+                (len(line) for row in range(HEADER_ROW + 1, last_row + 1)
+                 for line in str(sheet.cell(row, index).value or "").split("\n")),
+                default=6,
+            )
+            width = min(max(longest, 6) + 2, MAX_WIDTH)
+        fitted[index] = width
+        sheet.column_dimensions[letter].width = width
+        for row in range(HEADER_ROW, last_row + 1):
+            cell = sheet.cell(row, index)
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
+    for row in range(HEADER_ROW, last_row + 1):
+        lines = max(_lines(sheet.cell(row, index).value, width if index in wrapped else None)
+                    for index, width in fitted.items())
+        sheet.row_dimensions[row].height = lines * LINE_HEIGHT + 3
+
+    # A4 landscape, one page wide, the title and header on every page, page x of y.
     sheet.page_setup.orientation = "landscape"
     sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
-    sheet.print_title_rows = "1:1"
-    if fit_width:
-        sheet.page_setup.fitToWidth = 1
-        sheet.page_setup.fitToHeight = 0  # as many pages down as needed
-        sheet.sheet_properties.pageSetUpPr.fitToPage = True
-    for index, key in enumerate(keys, start=1):
-        letter = get_column_letter(index)
-        if key in WRAPPED_WIDTH:
-            sheet.column_dimensions[letter].width = WRAPPED_WIDTH[key]
-            continue
-        longest = max(
-            (len(line) for cell in sheet[letter] if cell.value is not None for line in str(cell.value).split("\n")),
-            default=8,
-        )
-        sheet.column_dimensions[letter].width = min(max(longest, 6) + 2, MAX_WIDTH)
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0  # as many pages down as needed
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.print_title_rows = f"1:{HEADER_ROW}"
+    sheet.print_options.gridLines = True
+    sheet.page_margins.left = sheet.page_margins.right = 0.4
+    sheet.page_margins.top = sheet.page_margins.bottom = 0.6
+    if print_columns:
+        sheet.print_area = f"A1:{get_column_letter(print_columns)}{last_row}"
+    sheet.oddFooter.right.text = text("review.page", lang)
+    sheet.oddFooter.left.text = str(sheet["A1"].value or "")
+
+
+# Characters of 10 pt Arial text per unit of column width (the width of a "0" in the
+# default 11 pt font): about 1.4 measured in LibreOffice's PDF; less, because whole words wrap.
+CHARS_PER_WIDTH = 1.3
+
+
+def _lines(value: Any, width: Optional[int]) -> int:
+    """How many lines a cell needs: one per paragraph in a fitted column (`width` None), and
+    in a wrapping column as many as its text fills (a little generously: a row too high is
+    better than overprinted text)."""
+    if value is None:
+        return 1
+    paragraphs = str(value).split("\n")
+    if width is None:
+        return len(paragraphs)
+    usable = max(width * CHARS_PER_WIDTH - 1, 1)
+    return sum(max(1, math.ceil(len(paragraph) / usable)) for paragraph in paragraphs)
 
 
 def _argb(colour: str) -> str:
