@@ -6,14 +6,14 @@ This is what `check`, `explain`, the letters and the review outputs call.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Optional
+from typing import Optional, Sequence
 
 from compliance.facts import Subject
 from compliance.findings import Assessment
 from compliance.judge import judge
 from compliance.registry import Registry
 from compliance.rules import load_rules, sha256_of
-from compliance.validate import load_year
+from compliance.validate import load_years
 
 
 def assess(
@@ -28,18 +28,30 @@ def assess(
     `data_sha256` of the registry's and the year's records file's bytes, each set
     concatenated in path order, so the same inputs always give the same output.
     """
-    registry, recordset = load_year(data_dir, year)
+    registry, assessments = assess_years(data_dir, rules_dir, [year], municipalities, engine)
+    return registry, assessments[0]
+
+
+def assess_years(
+    data_dir: Path, rules_dir: Path, years: Sequence[int], municipalities: Optional[list[str]] = None,
+    engine: Optional[str] = None,
+) -> tuple[Registry, list[Assessment]]:
+    """Several years at once: the registry and the rules are read and validated once,
+    each year's records once; the findings of each year as `assess` gives them."""
+    registry, recordsets = load_years(data_dir, years)
     wanted = {registry.get(ident).id for ident in municipalities} if municipalities else set(registry.ids)
     rulebook = load_rules(rules_dir)
-    subjects = [
-        Subject(recordset.records[m.id], m.roma_seat, m.name)
-        for m in registry
-        if m.id in wanted
-    ]
-    assessment = Assessment(
-        year=year,
-        findings=tuple(judge(rulebook, subjects, engine)),
-        rules_sha256=rulebook.sha256,
-        data_sha256=sha256_of([registry.path, recordset.path]),
-    )
-    return registry, assessment
+    assessments = []
+    for recordset in recordsets:
+        subjects = [
+            Subject(recordset.records[m.id], m.roma_seat, m.name)
+            for m in registry
+            if m.id in wanted
+        ]
+        assessments.append(Assessment(
+            year=recordset.year,
+            findings=tuple(judge(rulebook, subjects, engine)),
+            rules_sha256=rulebook.sha256,
+            data_sha256=sha256_of([registry.path, recordset.path]),
+        ))
+    return registry, assessments

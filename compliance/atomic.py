@@ -16,6 +16,7 @@ import errno
 import os
 import re
 import shutil
+import stat
 import tempfile
 import time
 from pathlib import Path
@@ -226,8 +227,15 @@ def write_folder(folder: Path, files: Mapping[str, bytes]) -> None:
     try:
         folder.parent.mkdir(parents=True, exist_ok=True)
         clean_leftovers(folder)
+        mode = 0o777 & ~_umask()  # an ordinary folder, not mkdtemp's private one
+        if folder.is_dir():
+            # The swap replaces the folder itself: it honours the folder's own permission
+            # (a read-only folder stays as it is) and keeps its mode.
+            if not os.access(folder, os.W_OK | os.X_OK):
+                raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(folder))
+            mode = stat.S_IMODE(folder.stat().st_mode)
         staging = Path(tempfile.mkdtemp(dir=folder.parent, prefix=f".{folder.name}.{os.getpid()}-", suffix=".new"))
-        os.chmod(staging, 0o777 & ~_umask())  # an ordinary folder, not mkdtemp's private one
+        os.chmod(staging, mode)
         for name, data in files.items():
             (staging / name).write_bytes(data)
         if not folder.exists():

@@ -21,7 +21,7 @@ from enum import Enum
 from typing import Any, Callable, Iterator, Mapping
 
 from compliance.facts import FIELDS
-from compliance.messages import msg
+from compliance.messages import Message, msg
 from compliance.suggest import closest
 
 COMPARISONS = {
@@ -36,7 +36,7 @@ LOGICAL = ("$and", "$or")
 OPERATORS = (*COMPARISONS, *EXISTENCE, *LOGICAL)
 
 
-def _field_problem(field: Any) -> str | None:
+def _field_problem(field: Any) -> Message | None:
     if isinstance(field, str) and field in FIELDS:
         return None
     hint = closest(str(field), FIELDS)
@@ -45,7 +45,7 @@ def _field_problem(field: Any) -> str | None:
     return msg("cond.unknown_field", field=field, known=", ".join(FIELDS))
 
 
-def _value_problem(field: str, value: Any, ordering: bool) -> str | None:
+def _value_problem(field: str, value: Any, ordering: bool) -> Message | None:
     if isinstance(value, Mapping):
         if list(value) != ["$m"]:
             return msg("cond.value_shape", field=field, value=dict(value))
@@ -76,7 +76,7 @@ def place(path: tuple) -> str:
     return "".join(f"[{part}]" if isinstance(part, int) else f".{part}" for part in path).lstrip(".")
 
 
-def problems(condition: Any, where: tuple = ("when",)) -> Iterator[tuple[tuple, str]]:
+def problems(condition: Any, where: tuple = ("when",)) -> Iterator[tuple[tuple, Message]]:
     """(path, message) for everything wrong in a condition; nothing when it is valid.
 
     The path leads to the wrong part through the condition's keys and list indices.

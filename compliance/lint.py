@@ -59,7 +59,7 @@ class Report:
 
 def combinations(read: tuple[str, ...]) -> list[dict[str, Any]]:
     """Every combination of the values of the fields `read` (the others not stated)."""
-    axes: list[list[dict[str, Any]]] = []
+    axes: list[list[dict[str, Any]]] = []  # each axis: the alternatives for some fields
     if set(factlib.PROVENANCE_FIELDS) & set(read):
         axes.append(REPORTING)
     for name in read:

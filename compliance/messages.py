@@ -556,6 +556,10 @@ CATALOG: dict[str, dict[str, str]] = {
         "sl": "--years pričakuje razpon LETO-LETO (npr. 1990-2019), vneseno: {value}",
         "en": "--years expects a range YEAR-YEAR (e.g. 1990-2019), got {value}",
     },
+    "check.one_year_format": {
+        "sl": "--format {fmt} zapiše eno leto; za več let hkrati uporabite {formats}",
+        "en": "--format {fmt} holds one year; for several years use {formats}",
+    },
     "check.needs_year": {
         "sl": "navedite --year ali --years", "en": "give --year or --years",
     },
@@ -863,7 +867,7 @@ CATALOG: dict[str, dict[str, str]] = {
         "en": "Cases: {n}; open {open}, answered {answered}, closed {closed}; overdue: {overdue}.",
     },
     "compare.title": {"sl": "Leto {year} v primerjavi z letom {other}", "en": "{year} compared with {other}"},
-    "compare.change": {"sl": "sprememba", "en": "change"},
+    "compare.change": {"sl": "Sprememba", "en": "Change"},
     "compare.better": {"sl": "boljše", "en": "better"},
     "compare.worse": {"sl": "slabše", "en": "worse"},
     "compare.same": {"sl": "enako", "en": "same"},

@@ -56,7 +56,7 @@ def read_records(data_dir: Path, year: int) -> tuple[RecordSet, list[Problem]]:
 def parse_records(path: Path, year: int, data_dir: Optional[Path] = None) -> tuple[RecordSet, list[Problem]]:
     """A records file (any path) and its own problems; with `data_dir`, `source` must name a file there."""
     raw = yamlfile.load(path)
-    if not isinstance(raw, dict) or not isinstance(raw.get("records"), list):
+    if not isinstance(raw, yamlfile.Located) or not isinstance(raw.get("records"), list):
         return RecordSet(year, path, None), [Problem(path, msg("records.shape"))]
     problems: list[Problem] = yamlfile.unknown_keys(path, raw, TOP_KEYS)
     if raw.get("year") != year:
@@ -72,7 +72,7 @@ def parse_records(path: Path, year: int, data_dir: Optional[Path] = None) -> tup
                                     line=raw.line_of("source"), field="source"))
     recordset = RecordSet(year, path, source)
     for item in raw["records"]:
-        if not isinstance(item, dict):
+        if not isinstance(item, yamlfile.Located):
             problems.append(Problem(path, msg("records.not_mapping"), line=raw.line_of("records")))
             continue
         ident = item.get("municipality")

@@ -46,15 +46,15 @@ def read_registry(data_dir: Path) -> tuple[Registry, list[Problem]]:
     """The registry and every problem in it (invalid entries are left out of the registry)."""
     path = paths.registry_file(data_dir)
     raw = yamlfile.load(path)
-    items = raw.get("municipalities") if isinstance(raw, dict) else None
+    items = raw.get("municipalities") if isinstance(raw, yamlfile.Located) else None
     if not isinstance(items, list):
         return Registry([], path), [Problem(path, msg("registry.shape"))]
     problems: list[Problem] = yamlfile.unknown_keys(path, raw, ("municipalities",))
     municipalities: list[Municipality] = []
     seen: set[str] = set()
     for index, item in enumerate(items):
-        ident = item.get("id") if isinstance(item, dict) else None
-        if not isinstance(item, dict):
+        ident = item.get("id") if isinstance(item, yamlfile.Located) else None
+        if not isinstance(item, yamlfile.Located):
             problems.append(Problem(path, msg("registry.not_mapping"), line=yamlfile.line_at(raw, ["municipalities"])))
             continue
         try:

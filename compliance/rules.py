@@ -129,7 +129,7 @@ def rule_files(rules_dir: Path) -> list[Path]:
 
 def _compile(path: Path, raw: Any, index: int, spec: _RuleSpec, parsed: _RuleFile) -> tuple[Optional[Rule], list[Problem]]:
     item = raw["rules"][index]
-    line = getattr(item, "line", None)
+    line: int = getattr(item, "line", 0)  # every mapping read is Located
     found = [
         Problem(path, msg("rules.rule", rule=spec.id, message=message), line=yamlfile.line_at(item, list(where)), field=conditions.place(where))
         for where, message in conditions.problems(spec.when)

@@ -91,6 +91,7 @@ def _load_file(path: Path) -> tuple[list[Case], list[Problem]]:
         try:
             subject = factlib.subject_from_values({"year": spec.year, **spec.facts})
         except (ValidationError, ValueError) as exc:
+            reason: Any
             if isinstance(exc, ValidationError):
                 errors = joined(PydanticMessage.of(error) for error in exc.errors())
                 reason = msg("ruletests.no_valid_record", errors=errors)

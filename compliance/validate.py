@@ -6,7 +6,7 @@ Every problem of a run is collected, so that a reviewer fixes a file in one pass
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Iterable, Optional
+from typing import Iterable, Optional, Sequence
 
 from compliance.errors import DataError, Problem
 from compliance.messages import msg
@@ -44,9 +44,10 @@ def cross_check(registry: Registry, recordset: RecordSet) -> list[Problem]:
     path = recordset.path
     problems: list[Problem] = []
     source_text = None
-    if recordset.source:
+    source = recordset.source
+    if source:
         try:
-            source_text = normalise_space(read_report(recordset.source).text)
+            source_text = normalise_space(read_report(source).text)
         except DataError as exc:
             problems += exc.problems
     for ident, record in recordset.records.items():
@@ -59,11 +60,11 @@ def cross_check(registry: Registry, recordset: RecordSet) -> list[Problem]:
             problems.append(Problem(path, message, line=line, municipality=ident, field="municipality"))
         for field in _known_without_evidence(record):
             problems.append(Problem(path, msg("validate.no_evidence"), line=line, municipality=ident, field=field))
-        if source_text is not None:
+        if source_text is not None and source is not None:  # the text read from it
             for field, sentence in _evidence(record):
                 if normalise_space(sentence) not in source_text:
                     problems.append(Problem(
-                        path, msg("validate.evidence_not_found", source=recordset.source.name, sentence=sentence[:80]),
+                        path, msg("validate.evidence_not_found", source=source.name, sentence=sentence[:80]),
                         line=line, municipality=ident, field=field,
                     ))
     for municipality in registry:
@@ -100,9 +101,18 @@ def problems(data_dir: Path, years: Optional[Iterable[int]] = None) -> list[Prob
     return _read(data_dir, available_years(data_dir) if years is None else years)[2]
 
 
+def load_years(data_dir: Path, years: Sequence[int]) -> tuple[Registry, list[RecordSet]]:
+    """The registry (read and validated once) and each year's records, refusing data that
+    does not validate; every problem of every year is reported at once."""
+    registry, recordsets, found = _read(data_dir, years)
+    if found:
+        raise DataError(found)
+    return registry, recordsets
+
+
 def load_year(data_dir: Path, year: int) -> tuple[Registry, RecordSet]:
     """The registry and one year's records, refusing data that does not validate."""
     registry, recordsets, found = _read(data_dir, [year])
-    if found:
+    if found or registry is None:  # no registry is always a problem found
         raise DataError(found)
     return registry, recordsets[0]

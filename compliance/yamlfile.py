@@ -11,6 +11,7 @@ from typing import Any, Sequence
 
 import yaml
 
+from compliance import yamlcache
 from compliance.errors import DataError, Problem
 from compliance.messages import PydanticMessage, msg
 
@@ -37,11 +38,11 @@ def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> Located:
     for key_node, value_node in node.value:
         if not isinstance(key_node, yaml.ScalarNode) or key_node.tag != "tag:yaml.org,2002:str":
             # A list or mapping key cannot be hashed, a number key cannot name a field.
-            raise yaml.constructor.ConstructorError(None, None, msg("yaml.key_not_text"), key_node.start_mark)
+            raise yaml.constructor.ConstructorError(None, None, msg("yaml.key_not_text"), key_node.start_mark)  # type: ignore[arg-type]  # a Message, worded when printed
         key = loader.construct_object(key_node, deep=True)
         if key in mapping:
             raise yaml.constructor.ConstructorError(
-                None, None, msg("yaml.duplicate_key", key=key), key_node.start_mark
+                None, None, msg("yaml.duplicate_key", key=key), key_node.start_mark  # type: ignore[arg-type]  # as above
             )
         mapping[key] = loader.construct_object(value_node, deep=True)
         mapping.key_lines[key] = key_node.start_mark.line + 1
@@ -65,7 +66,7 @@ def _alias_line(text: str) -> int | None:
         return None
     for event in yaml.parse(text, Loader=_Loader):
         if isinstance(event, yaml.AliasEvent):
-            return event.start_mark.line + 1
+            return event.start_mark.line + 1 if event.start_mark is not None else 1
     return None
 
 
@@ -91,11 +92,16 @@ def load(path: Path) -> Any:
     Aliases and keys that are not text are refused with their line.
     """
     text = _read(path)
+    cached = yamlcache.get(text, Located)
+    if cached is not yamlcache.MISSING:
+        return cached  # the same text parsed before (only trees that parsed cleanly are kept)
     try:
         alias = _alias_line(text)
         if alias is not None:
             raise DataError([Problem(path, msg("yaml.alias"), line=alias)])
-        return yaml.load(text, Loader=_Loader)
+        tree = yaml.load(text, Loader=_Loader)
+        yamlcache.put(text, tree, Located)
+        return tree
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark is not None else None

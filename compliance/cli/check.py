@@ -14,10 +14,26 @@ from compliance import render as outputs
 from compliance.vocabulary import Grade
 
 year_option = click.option("--year", type=int, required=True, help="The report year.")
+# Formats that hold several years in one output (one after another; JSON as {"years": [...]}).
+MULTI_YEAR = ("table", "markdown", "json")
+
+
+def _years_range(ctx, param, value: Optional[str]) -> tuple[int, ...]:
+    if value is None:
+        return ()
+    first, sep, last = value.partition("-")
+    if not (sep and first.strip().isdigit() and last.strip().isdigit()) or int(first) > int(last):
+        from compliance.messages import msg
+
+        raise click.BadParameter(str(msg("check.years_range", value=value)))
+    return tuple(range(int(first), int(last) + 1))
 
 
 @main.command()
-@year_option
+@click.option("--year", "years", type=int, multiple=True,
+              help="The report year (repeatable: several years in one run).")
+@click.option("--years", "year_range", metavar="FROM-TO", callback=_years_range,
+              help="A range of report years, e.g. 1990-2019 (with --year: both).")
 @click.option("--municipality", "municipalities", multiple=True, metavar="ID",
               help="Only this municipality (repeatable; default: all).")
 @click.option("--format", "fmt", type=click.Choice(list(outputs.FORMATS)), default="table", show_default=True)
@@ -32,7 +48,7 @@ year_option = click.option("--year", type=int, required=True, help="The report y
 @options.data_dir
 @options.rules_dir
 @options.engine
-def check(year: int, municipalities: tuple[str, ...], fmt: str, lang: str, fail_on: Optional[str],
+def check(years: tuple[int, ...], year_range: tuple[int, ...], municipalities: tuple[str, ...], fmt: str, lang: str, fail_on: Optional[str],
           out: Optional[Path], generated: Optional[dt.datetime], force: bool, data_dir: Path, rules_dir: Path,
           engine: str) -> None:
     """Grade every municipality against the duties of ZRomS-1 for a year."""
@@ -41,11 +57,19 @@ def check(year: int, municipalities: tuple[str, ...], fmt: str, lang: str, fail_
     from compliance.errors import ComplianceError, display_path
     from compliance.messages import msg
 
+    wanted = sorted(set(years) | set(year_range))
+    if not wanted:
+        raise ComplianceError(msg("check.needs_year"))
+    if len(wanted) > 1 and fmt not in MULTI_YEAR:
+        raise ComplianceError(msg("check.one_year_format", fmt=fmt, formats=", ".join(MULTI_YEAR)))
     if fmt in outputs.BINARY and out is None:
         raise ComplianceError(msg("check.binary_needs_out", fmt=fmt))
     if out is not None:
         atomic.check_target(out, force)  # before the work, so that a refusal costs nothing
-    registry, assessment = assess(data_dir, rules_dir, year, list(municipalities) or None, engine)
+    if len(wanted) > 1:
+        _check_years(wanted, municipalities, fmt, lang, fail_on, out, generated, data_dir, rules_dir, engine)
+        return
+    registry, assessment = assess(data_dir, rules_dir, wanted[0], list(municipalities) or None, engine)
     render = outputs.renderer(fmt)
     day = generated.date() if generated else dt.date.today()
     if out is not None:
@@ -64,6 +88,38 @@ def check(year: int, municipalities: tuple[str, ...], fmt: str, lang: str, fail_
     else:
         click.echo(render(assessment, registry, lang, day), nl=False)
     if fail_on and any(finding.grade.value == fail_on for finding in assessment.findings):
+        sys.exit(1)
+
+
+def _check_years(years: list[int], municipalities: tuple[str, ...], fmt: str, lang: str, fail_on: Optional[str],
+                 out: Optional[Path], generated: Optional[dt.datetime], data_dir: Path, rules_dir: Path,
+                 engine: str) -> None:
+    """Several years in one run: the registry and rules read and validated once."""
+    import json
+
+    from compliance import atomic
+    from compliance.assess import assess_years
+    from compliance.errors import display_path
+
+    registry, assessments = assess_years(data_dir, rules_dir, years, list(municipalities) or None, engine)
+    render = outputs.renderer(fmt)
+    day = generated.date() if generated else dt.date.today()
+    if fmt == "json":
+        documents = [json.loads(render(a, registry, lang, day)) for a in assessments]
+        result = json.dumps({"years": documents}, ensure_ascii=False, indent=2) + "\n"
+    elif fmt == "table" and out is None:
+        from compliance.render.table import colour_wanted, terminal_width
+
+        width, colour = terminal_width(), colour_wanted()
+        result = "\n".join(render(a, registry, lang, day, colour=colour, width=width) for a in assessments)
+    else:
+        result = "\n".join(render(a, registry, lang, day) for a in assessments)
+    if out is not None:
+        atomic.write_text(out, result)
+        click.echo(display_path(out), err=True)
+    else:
+        click.echo(result, nl=False)
+    if fail_on and any(f.grade.value == fail_on for a in assessments for f in a.findings):
         sys.exit(1)
 
 

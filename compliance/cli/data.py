@@ -52,8 +52,8 @@ def municipalities(fmt: str, lang: str, data_dir: Path) -> None:
     headers = ["common.id", "municipalities.name", "municipalities.kind", "municipalities.region",
                "municipalities.councillor", "common.email"]
     yes, no = text("common.yes", lang), text("common.no", lang)
-    rows = [
+    table = [
         [m.id, m.name, label(m.kind, lang), m.region, yes if m.roma_seat else no, ", ".join(m.emails)]
         for m in registry
     ]
-    click.echo(tabulate(rows, headers=[text(key, lang) for key in headers]))
+    click.echo(tabulate(table, headers=[text(key, lang) for key in headers]))

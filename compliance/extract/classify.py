@@ -69,7 +69,7 @@ def decide(fact: str, hits: list[match.Hit]) -> tuple[Fact, list[match.Hit]]:
     mine = [h for h in hits if h.cue.fact == fact]
     if not mine:
         return Fact(), []
-    strongest = {}
+    strongest: dict[Any, float] = {}
     for hit in mine:
         strongest[hit.cue.value] = max(strongest.get(hit.cue.value, 0.0), hit.cue.weight)
     order = lexicon.PRIORITY[fact]

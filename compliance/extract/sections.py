@@ -56,7 +56,7 @@ def _municipality(name: str, registry: Registry) -> Optional[str]:
     return None
 
 
-def _heading_at(lines: tuple[str, ...], i: int) -> Optional[tuple[str, Optional[str], int]]:
+def _heading_at(lines: tuple[str, ...], i: int) -> Optional[tuple[str, str, int]]:
     """(heading text, name, lines used) when a heading starts at line i."""
     match = _HEADING.match(lines[i].strip())
     if not match:
@@ -108,7 +108,8 @@ def split(report: Report, registry: Registry) -> tuple[dict[str, Section], list[
     sections: dict[str, Section] = {}
     for section in found:
         if section.municipality is None:
-            name = _HEADING.match(section.heading).group("name") or section.heading
+            match = _HEADING.match(section.heading)
+            name = (match.group("name") if match else None) or section.heading
             hint = closest(slugify(name), registry.ids)
             if hint:
                 message = msg("extract.unknown_section_hint", heading=section.heading, hint=", ".join(hint))

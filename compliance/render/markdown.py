@@ -15,7 +15,8 @@ from compliance.render.table import counts, grid, short_of_duty_line
 
 
 def _cell(value: object) -> str:
-    return str(value).replace("|", "\\|")
+    # Markdown renderers pass raw HTML through: a name like "<script>" must stay text.
+    return str(value).replace("&", "&amp;").replace("<", "&lt;").replace("|", "\\|")
 
 
 def render(assessment: Assessment, registry: Registry, lang: str = "sl", generated: Optional[dt.date] = None) -> str:
