@@ -66,8 +66,8 @@ def test_municipalities_command_table_and_json(cli):
     table = cli("municipalities")
     assert table.exit_code == 0
     assert "Mestna občina Murska Sobota" in table.output
-    assert "voli predstavnika romske skupnosti" in table.output
-    assert "elects a Roma representative" in cli("municipalities", "--lang", "en").output
+    assert "voli romskega svetnika" in table.output
+    assert "elects a Roma councillor" in cli("municipalities", "--lang", "en").output
 
     rows = json.loads(cli("municipalities", "--format", "json").output)
     assert len(rows) == 27

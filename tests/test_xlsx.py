@@ -52,7 +52,7 @@ def test_each_sheet_has_a_title_with_year_and_date(assessment_registry):
 def test_pregled_is_the_matrix_in_alphabetical_order(workbook, assessment_registry):
     assessment, registry = assessment_registry
     header, *rows = table(workbook["Pregled"])
-    assert header == ["Občina", "Regija", "Voli predstavnika romske skupnosti", "Izvor podatkov",
+    assert header == ["Občina", "Regija", "Voli romskega svetnika", "Izvor podatkov",
                       "poročanje (prošnja Urada)", "program ukrepov (zakonska obveznost)",
                       "delovno telo (zakonska obveznost)", "medinstitucionalno sodelovanje (priporočilo)", "ID"]
     assert [r[-1] for r in rows] == ["beltinci", "crensovci", "kuzma", "maribor", "novo-mesto", "skocjan"]
@@ -73,7 +73,7 @@ def test_ugotovitve_has_a_row_per_municipality_and_obligation(workbook, assessme
     assessment, registry = assessment_registry
     header, *rows = table(workbook["Ugotovitve"])
     assert header == ["Občina", "Obveznost", "Vrsta", "Ocena", "Pravna podlaga", "Vsebina določbe",
-                      "Izvor podatkov", "Ugotovitev", "Dokazi iz poročila", "ID", "Regija", "Voli predstavnika romske skupnosti"]
+                      "Izvor podatkov", "Ugotovitev", "Dokazi iz poročila", "ID", "Regija", "Voli romskega svetnika"]
     assert len(rows) == len(assessment.findings) == len(assessment.municipalities) * len(Obligation)
     in_order = [f for m in ["beltinci", "crensovci", "kuzma", "maribor", "novo-mesto", "skocjan"] for f in assessment.of(m)]
     for row, finding in zip(rows, in_order):

@@ -9,7 +9,7 @@ the short names and wrapped headings keep it within the width.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Callable, Optional
+from typing import Any, Callable, Optional
 
 import click
 from tabulate import tabulate
@@ -20,7 +20,7 @@ from compliance.registry import Registry
 from compliance.render.review import generated_on, kinds, obligation_heading, ordered, short_of_duty
 from compliance.vocabulary import Grade, Obligation, Provenance, label
 
-COLOURS = {
+COLOURS: dict[Grade, dict[str, Any]] = {
     Grade.COMPLIANT: {"fg": "green"},
     Grade.PARTIAL: {"fg": "yellow"},
     Grade.NON_COMPLIANT: {"fg": "red", "bold": True},
