@@ -529,8 +529,8 @@ CATALOG: dict[str, dict[str, str]] = {
         "en": "municipality {municipality}: letter {number} has not been sent; no reminder is possible",
     },
     "reminders.answered": {
-        "sl": "občina {municipality}: zadeva je {state}; opomnik ni potreben",
-        "en": "municipality {municipality}: the case is {state}; no reminder is needed",
+        "sl": "občina {municipality}: stanje zadeve: {state}; opomnik ni potreben",
+        "en": "municipality {municipality}: case state: {state}; no reminder is needed",
     },
     "check.years_range": {
         "sl": "--years pričakuje razpon LETO-LETO (npr. 1990-2019), vneseno: {value}",
