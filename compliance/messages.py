@@ -488,6 +488,12 @@ CATALOG: dict[str, dict[str, str]] = {
         "en": "municipality {municipality}: the file {path} changed since it was written (checksum "
         "differs); nothing was sent",
     },
+    "send.file_unreadable": {
+        "sl": "občina {municipality}: datoteke dopisa št. {number} ni mogoče prebrati: {path} ({reason}); "
+        "nič ni bilo poslano (dopis napišite znova ali ga vrnite v to mapo)",
+        "en": "municipality {municipality}: cannot read the file of letter {number}: {path} ({reason}); "
+        "nothing was sent (write the letter again or put it back in that folder)",
+    },
     "send.no_eml": {
         "sl": "občina {municipality}: dopis št. {number} nima e-poštne datoteke (.eml); zapišite ga z --format, ki vključuje eml",
         "en": "municipality {municipality}: letter {number} has no e-mail file (.eml); write it with a --format that includes eml",
