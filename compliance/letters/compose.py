@@ -85,6 +85,7 @@ class Letter:
             "office_email": office.office.email,
             "number": self.number,
             "date": slovenian_date(self.date),
+            "reference": "",  # the Zveza line: none in a first letter here; a reminder cites the first
             "addressee": [_fill(line, values) for line in wording.addressee],
             "subject": self.subject,
             "salutation": _fill(wording.salutation, values),
