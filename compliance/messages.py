@@ -94,6 +94,10 @@ CATALOG: dict[str, dict[str, str]] = {
         "sl": "rok za odgovor ({days} dni po {date}) je zunaj koledarja",
         "en": "the reply deadline ({days} days after {date}) is beyond the calendar",
     },
+    "sources.too_large": {
+        "sl": "datoteka je večja od {limit} MB in ni poročilo",
+        "en": "the file is larger than {limit} MB and is not a report",
+    },
     "file.not_regular": {"sl": "ni navadna datoteka", "en": "not a regular file"},
     "file.too_large": {"sl": "datoteka je večja od {limit} MB", "en": "the file is larger than {limit} MB"},
     # Places in a report text (compliance.sources).
@@ -596,6 +600,72 @@ CATALOG: dict[str, dict[str, str]] = {
         "en": "Every municipality reported and none falls short of a statutory duty.",
     },
     "review.kinds": {"sl": "Vrste obveznosti", "en": "Kinds of obligation"},
+    # What each grade means per obligation: the legend of the HTML report (the rule files'
+    # grading, in words; tests/test_html.py checks it against the grades the rules give).
+    "legend.reporting.compliant": {
+        "sl": "Občina je za leto poslala podatke.", "en": "The municipality sent information for the year.",
+    },
+    "legend.reporting.non_compliant": {
+        "sl": "Občina za leto ni poslala podatkov; Urad jo prosi, naj jih pošlje.",
+        "en": "The municipality sent no information for the year; the Office asks it to send it.",
+    },
+    "legend.programme.compliant": {
+        "sl": "Občina ima sprejet program ukrepov za Rome, ki v letu velja.",
+        "en": "The municipality has adopted a programme of measures for the Roma that is in force in the year.",
+    },
+    "legend.programme.partial": {
+        "sl": "Program je v pripravi, ukrepi so del splošnega ali regionalnega strateškega dokumenta ali pa "
+        "občina izvaja le posamezne ukrepe. Zakon govori o »programih oziroma ukrepih«; da naj bo to poseben "
+        "program, je pričakovanje Urada.",
+        "en": "A programme is being prepared, the measures sit in a general or regional strategy, or the "
+        "municipality only carries out individual measures. The Act speaks of \"programmes or measures\"; "
+        "that there should be a dedicated programme is the Office's expectation.",
+    },
+    "legend.programme.non_compliant": {
+        "sl": "Program je potekel brez naslednika, programa ni ali ga občina ne namerava sprejeti.",
+        "en": "The programme expired without a successor, there is none, or the municipality will not adopt one.",
+    },
+    "legend.programme.no_data": {
+        "sl": "Poročilo o programu ne pove ničesar.", "en": "The report says nothing about a programme.",
+    },
+    "legend.working_body.compliant": {
+        "sl": "Delovno telo je ustanovljeno in dejavno (se je v letu sestalo ali je opisano kot dejavno).",
+        "en": "The working body is set up and active (it met in the year or is described as active).",
+    },
+    "legend.working_body.partial": {
+        "sl": "Delovno telo je ustanovljeno, a ni dejavno, se ne sestaja redno ali o njegovem delu ni navedb. "
+        "Zakon ne določa, kako pogosto se sestaja; da vsaj enkrat na leto, je pričakovanje Urada.",
+        "en": "The working body is set up but not active, meets irregularly, or nothing is said of its work. "
+        "The Act sets no frequency of meetings; at least once a year is the Office's expectation.",
+    },
+    "legend.working_body.non_compliant": {
+        "sl": "Delovno telo ni ustanovljeno.", "en": "The working body has not been set up.",
+    },
+    "legend.working_body.no_data": {
+        "sl": "Poročilo o delovnem telesu ne pove ničesar.", "en": "The report says nothing about a working body.",
+    },
+    "legend.working_body.not_applicable": {
+        "sl": "Občina po zakonu o lokalni samoupravi ne voli predstavnika romske skupnosti v občinski svet, "
+        "zato ji 7. člen ZRomS-1 delovnega telesa ne nalaga (ustanovi ga lahko prostovoljno).",
+        "en": "The municipality does not elect a Roma representative to its council under the Local "
+        "Self-Government Act, so Art. 7 of ZRomS-1 does not require the body (it may set one up).",
+    },
+    "legend.cooperation.compliant": {
+        "sl": "Občina ima stalen ali imenovan medinstitucionalni (multidisciplinarni) tim.",
+        "en": "The municipality has a standing or named inter-institutional (multidisciplinary) team.",
+    },
+    "legend.cooperation.partial": {
+        "sl": "Vlogo foruma opravlja drugo telo (delovno telo, varnostni sosvet) ali pa se institucije sestajajo "
+        "po potrebi.",
+        "en": "Another body (the working body, a security council) serves as the forum, or the institutions "
+        "meet case by case.",
+    },
+    "legend.cooperation.non_compliant": {
+        "sl": "Medinstitucionalnega sodelovanja ni.", "en": "There is no inter-institutional cooperation.",
+    },
+    "legend.cooperation.no_data": {
+        "sl": "Poročilo o sodelovanju ne pove ničesar.", "en": "The report says nothing about cooperation.",
+    },
     # `check --format table` and markdown (compliance.render.table).
     "table.title": {"sl": "Skladnost z ZRomS-1, leto {year}", "en": "ZRomS-1 compliance, {year}"},
     "table.counts": {"sl": "Število ocen po obveznostih", "en": "Grades per obligation"},
@@ -625,9 +695,10 @@ CATALOG: dict[str, dict[str, str]] = {
     },
     "html.matrix": {"sl": "Pregled po občinah", "en": "Municipalities"},
     "html.matrix_caption": {
-        "sl": "Ocene občin po obveznostih za leto {year}. Razvrstite s klikom na naslov stolpca.",
-        "en": "Grades of the municipalities by obligation for {year}. Sort by clicking a column heading.",
+        "sl": "Ocene občin po obveznostih za leto {year}, občine po abecedi.",
+        "en": "Grades of the municipalities by obligation for {year}, municipalities in alphabetical order.",
     },
+    "html.sort_hint": {"sl": "Razvrstite s klikom na naslov stolpca.", "en": "Sort by clicking a column heading."},
     "html.filters": {"sl": "Filtri", "en": "Filters"},
     "html.in_obligation": {"sl": "pri obveznosti", "en": "in obligation"},
     "html.any_grade": {"sl": "vse ocene", "en": "any grade"},
@@ -655,19 +726,54 @@ CATALOG: dict[str, dict[str, str]] = {
         "sl": "Kliknite ime občine ali oceno v pregledu, da se odprejo podrobnosti.",
         "en": "Click a municipality's name or a grade in the table to open its details.",
     },
-    "html.no_evidence": {"sl": "V poročilu ni navedb o tem.", "en": "The report says nothing on this."},
-    "html.notes": {"sl": "Opombe o podatkih", "en": "Notes on the data"},
+    "html.no_evidence": {"sl": "Poročilo tega ne navaja.", "en": "The report does not say."},
     "html.back": {"sl": "Nazaj na pregled", "en": "Back to the table"},
     "html.legend": {"sl": "Legenda", "en": "Legend"},
     "html.noscript": {
-        "sl": "Za razvrščanje in filtriranje omogočite JavaScript; tabela je prikazana v celoti.",
-        "en": "Enable JavaScript to sort and filter; the table is shown in full.",
+        "sl": "Za razvrščanje in filtriranje omogočite JavaScript; prikazane so vse občine in vse ugotovitve.",
+        "en": "Enable JavaScript to sort and filter; every municipality and every finding is shown.",
+    },
+    "html.skip_matrix": {"sl": "Na pregled po občinah", "en": "To the municipalities"},
+    "html.skip_details": {"sl": "Na podrobnosti", "en": "To the details"},
+    "html.statutory": {"sl": "samo zakonske obveznosti", "en": "statutory duties only"},
+    "html.statutory_hint": {
+        "sl": "občine, ki niso poročale ali ne izpolnjujejo zakonske obveznosti; tem Urad piše",
+        "en": "municipalities that did not report or fall short of a statutory duty; the Office writes to them",
+    },
+    "html.letters": {
+        "sl": "Brez poročila ali z neizpolnjeno zakonsko obveznostjo (prejmejo pismo):",
+        "en": "No report, or a statutory duty not met (they get a letter):",
+    },
+    "html.letters_show": {"sl": "prikaži samo te", "en": "show only these"},
+    "html.letter_mark": {"sl": "prejme pismo", "en": "gets a letter"},
+    "html.summary_shown": {
+        "sl": "Povzetek velja za prikazane občine ({shown} od {total}).",
+        "en": "The summary counts the municipalities shown ({shown} of {total}).",
+    },
+    "html.filter_none": {"sl": "Brez filtrov: vse občine.", "en": "No filters: every municipality."},
+    "html.filter_active": {"sl": "Filtri: {filters}.", "en": "Filters: {filters}."},
+    "html.filter_grade": {"sl": "ocena »{grade}« pri obveznosti »{obligation}«", "en": "grade \"{grade}\" in \"{obligation}\""},
+    "html.filter_search": {"sl": "iskanje »{query}«", "en": "search \"{query}\""},
+    "html.open_all": {"sl": "Odpri vse", "en": "Open all"},
+    "html.close_all": {"sl": "Zapri vse", "en": "Close all"},
+    "html.legend_heading": {"sl": "Kaj pomenijo ocene", "en": "What the grades mean"},
+    "html.legend_intro": {
+        "sl": "Za vsako obveznost: njena vrsta, pravna podlaga in merila za ocene.",
+        "en": "For each obligation: its kind, its legal basis and what each grade means.",
+    },
+    "html.kinds_key": {
+        "sl": "Zakonska obveznost izhaja iz ZRomS-1; prošnja je to, kar Urad prosi občine (npr. prispevek za "
+        "letno poročilo); priporočilo je priporočilo Vlade, ki ne zavezuje.",
+        "en": "A statutory duty comes from ZRomS-1; a request is what the Office asks of the municipalities "
+        "(such as their contribution to the yearly report); a recommendation is the Government's and does not bind.",
     },
     "html.footer": {
-        "sl": "Leto poročila {year} · kontrolna vsota podatkov {data} · kontrolna vsota pravil {rules}",
-        "en": "Report year {year} · data checksum {data} · rules checksum {rules}",
+        "sl": "Leto poročila {year}. Različica podatkov {data} in pravil {rules} (za primerjavo dveh izpisov).",
+        "en": "Report year {year}. Data version {data}, rules version {rules} (to compare two printouts).",
     },
     "html.print": {"sl": "Natisni", "en": "Print"},
+    "html.page": {"sl": "stran", "en": "page"},
+    "html.page_of": {"sl": "od", "en": "of"},
     # `compliance explain` (compliance.explain).
     "explain.heading": {"sl": "{name} ({id}), leto {year}", "en": "{name} ({id}), {year}"},
     "explain.not_reported": {

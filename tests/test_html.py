@@ -8,7 +8,8 @@ from html.parser import HTMLParser
 import pytest
 
 from compliance.render import html
-from compliance.vocabulary import Grade, Obligation, label
+from compliance.render.review import ordered
+from compliance.vocabulary import Grade, Obligation, RuleKind, label
 from test_html_sample import sample
 
 
@@ -78,7 +79,9 @@ def test_self_contained_nothing_from_the_network(assessment_registry):
         for name in ("src", "href", "action", "data"):
             value = element["attrs"].get(name)
             assert value is None or value.startswith(("#", "data:")), (element["tag"], name, value)
-    assert "@import" not in text and "url(" not in text
+    assert "@import" not in text
+    # url() only for the chart's own patterns, defined in the page
+    assert text.count("url(") == text.count("url(#pattern-")
     policy = parsed.one("meta", http_equiv="Content-Security-Policy")["attrs"]["content"]
     assert "default-src 'none'" in policy
 
@@ -88,11 +91,14 @@ def test_matrix_has_a_row_per_municipality_and_every_grade_in_words(page, assess
     table = page.one("table", id="matrix")
     assert squash(page.inside(table, "caption")[0]["text"]).startswith("Ocene občin po obveznostih za leto 2019")
     headers = [e for e in page.inside(table, "th") if e["attrs"].get("scope") == "col"]
+    # each obligation's heading says its kind
     assert [squash(h["text"]) for h in headers] == ["Občina", "Regija", "Romski svetnik"] + [
-        label(o, "sl") for o in Obligation
+        f"{label(o, 'sl')} {label(RuleKind.RECOMMENDATION if o is Obligation.COOPERATION else RuleKind.DUTY, 'sl')}"
+        for o in Obligation
     ]
     rows = page.inside(table, "tr")[1:]
-    assert [r["attrs"]["data-id"] for r in rows] == assessment.municipalities
+    # Slovenian alphabetical order (here the sample's order is already alphabetical)
+    assert [r["attrs"]["data-id"] for r in rows] == ordered(assessment, registry)
     for row in rows:
         ident = row["attrs"]["data-id"]
         row_header = [e for e in page.inside(row, "th") if e["attrs"].get("scope") == "row"]
@@ -103,6 +109,9 @@ def test_matrix_has_a_row_per_municipality_and_every_grade_in_words(page, assess
             assert label(finding.grade, "sl") in cell["text"]
             link = page.inside(cell, "a")[0]
             assert f"grade-{finding.grade.value}" in link["attrs"]["class"]
+            # a screen reader names whose grade it is, for which obligation
+            name = f"{registry.get(ident).short_name}, {label(finding.obligation, 'sl')}: {label(finding.grade, 'sl')}"
+            assert squash(link["text"]) == f"{html.GRADE_STYLE[finding.grade]['symbol']} {name}"
             assert link["attrs"]["href"] == f"#f-{ident}-{finding.obligation.value}"
             assert row["attrs"][f"data-grade-{finding.obligation.value}"] == finding.grade.value
 
@@ -119,27 +128,33 @@ def test_summary_counts_are_the_assessments(page, assessment_registry):
     segments = [e for e in page.inside(svg, "rect")]
     shown = {}
     for segment in segments:
-        grade = segment["attrs"]["class"].removeprefix("bar-")
+        grade = segment["attrs"].get("data-grade")
+        if grade is None:
+            continue  # the patterns' own shapes
         shown[grade] = shown.get(grade, 0) + int(segment["text"].rsplit(":", 1)[1])
+        # never colour alone: each grade's own pattern
+        assert segment["attrs"]["fill"] == f"url(#pattern-{grade})"
     totals = {g.value: sum(summary[o.value][g.value] for o in Obligation) for g in Grade}
-    assert shown == {g: n for g, n in totals.items() if n}
+    assert shown == totals
+    assert {e["attrs"]["id"] for e in page.find("pattern")} == {f"pattern-{g.value}" for g in Grade}
 
 
-def test_detail_view_shows_rule_basis_data_year_message_and_evidence(page, assessment_registry):
+def test_detail_view_shows_kind_basis_data_year_message_and_evidence(page, assessment_registry):
     assessment, registry = assessment_registry
     for finding in assessment.findings:
         section = page.one("section", id=f"f-{finding.municipality}-{finding.obligation.value}")
         details = [p for p in section["parents"] if p["tag"] == "details"]
         assert [d["attrs"]["id"] for d in details] == [f"m-{finding.municipality}"]
         text = squash(section["text"])
-        assert finding.rule in text
+        assert finding.rule not in text  # internal rule ids are not for the lawyer
+        assert label(finding.kind, "sl") in text
         assert finding.basis.citation in text
         assert finding.message("sl") in text
         assert str(finding.data_year) in text
         for sentence in finding.evidence:
             assert squash(sentence) in text
         if not finding.evidence:
-            assert "V poročilu ni navedb o tem." in text
+            assert "Poročilo tega ne navaja." in text
 
 
 def test_markup_in_evidence_is_shown_as_text(assessment_registry):
@@ -164,6 +179,7 @@ def test_filters_offer_every_grade_region_and_councillor_status(page, assessment
     options = lambda select_id: [o["attrs"]["value"] for o in page.inside(page.one("select", id=select_id), "option")]
     assert options("filter-grade") == [""] + [g.value for g in Grade]
     assert options("filter-obligation") == [""] + [o.value for o in Obligation]
+    assert page.one("input", id="filter-statutory")["attrs"]["type"] == "checkbox"
     assert options("filter-region") == ["", "Jugovzhodna Slovenija", "Podravska", "Pomurska"]
     assert options("filter-councillor") == ["", "yes", "no"]
     assert page.one("input", id="filter-search")["attrs"]["type"] == "search"
@@ -193,7 +209,7 @@ def test_same_findings_same_page(assessment_registry):
 
 def test_print_stylesheet_is_a4_landscape(assessment_registry):
     text = html.render(*assessment_registry, "sl")
-    assert "@page { size: A4 landscape;" in text
+    assert "size: A4 landscape;" in text and "counter(page)" in text
     assert "@media print" in text
 
 
@@ -236,12 +252,14 @@ def bundled():
 def test_check_writes_the_report_for_the_bundled_data(cli, tmp_path, bundled):
     registry, assessment = bundled
     out = tmp_path / "pregled" / "ugotovitve-2019.html"
-    result = cli("check", "--year", "2019", "--format", "html", "--out", str(out))
+    result = cli("check", "--year", "2019", "--format", "html", "--out", str(out), "--date", "2020-03-02")
     assert result.exit_code == 0, result.output
     text = out.read_text(encoding="utf-8")
     page = Page(text)
     rows = page.inside(page.one("table", id="matrix"), "tr")[1:]
-    assert [r["attrs"]["data-id"] for r in rows] == registry.ids and len(rows) == 27
+    assert [r["attrs"]["data-id"] for r in rows] == ordered(assessment, registry) and len(rows) == 27
+    ids = [r["attrs"]["data-id"] for r in rows]
+    assert ids.index("brezice") < ids.index("celje") < ids.index("crensovci") < ids.index("grosuplje")
     for row in rows:
         for finding in assessment.of(row["attrs"]["data-id"]):
             assert row["attrs"][f"data-grade-{finding.obligation.value}"] == finding.grade.value
@@ -249,9 +267,10 @@ def test_check_writes_the_report_for_the_bundled_data(cli, tmp_path, bundled):
     assert {"kuzma", "semic", "sentjernej", "skocjan"} <= stale
     for ident in stale:
         assert "podatki iz leta" in page.one("tr", data_id=ident)["text"]
-    # the same run again gives the same file
+    # the generation date is printed, and the same run again gives the same file
+    assert "pripravljeno 2. 3. 2020" in squash(page.one("footer")["text"])
     again = tmp_path / "again.html"
-    assert cli("check", "--year", "2019", "--format", "html", "--out", str(again)).exit_code == 0
+    assert cli("check", "--year", "2019", "--format", "html", "--out", str(again), "--date", "2020-03-02").exit_code == 0
     assert again.read_bytes() == out.read_bytes()
 
 
@@ -284,3 +303,60 @@ def test_check_html_broken_record_names_file_and_line_and_writes_nothing(cli, tm
     assert f"2019.yaml:{line}" in result.output and "programme.status" in result.output
     assert "Traceback" not in result.output
     assert not out.exists()
+
+
+def test_without_javascript_every_finding_is_open_and_the_controls_are_marked_for_hiding(page):
+    assert page.one("html")["attrs"]["class"] == "no-js"
+    details = page.find("details")
+    assert details and all("open" in d["attrs"] for d in details)
+    assert "js-only" in page.one("fieldset")["attrs"]["class"]
+    assert "js-only" in page.one("button", id="print")["parents"][-1]["attrs"]["class"]
+    assert not page.inside(page.one("table", id="matrix"), "button")  # sort buttons come with the script
+
+
+def test_skip_links_lead_to_the_matrix_and_the_details(page):
+    skips = page.find("a", **{"class": "skip"})
+    assert [a["attrs"]["href"] for a in skips] == ["#overview", "#details"]
+    assert page.elements.index(skips[0]) < page.elements.index(page.one("h1"))
+
+
+def test_search_covers_the_official_name(page, assessment_registry):
+    _, registry = assessment_registry
+    row = page.one("tr", data_id="novo-mesto")
+    assert "Mestna občina Novo mesto" in row["attrs"]["data-search"]
+
+
+def test_legend_says_what_each_grade_means_for_each_obligation(page):
+    legend = squash(page.one("section", id="legend-grades")["text"])
+    assert "Kaj pomenijo ocene" in legend
+    assert "Delovno telo ni ustanovljeno." in legend
+    assert "je pričakovanje Urada" in legend  # the Office's expectation is said to be one
+
+
+def test_legend_has_a_meaning_for_every_grade_the_rules_give():
+    """The legend's words follow the rule files: a meaning for every grade a rule gives, and
+    none for a grade no rule gives."""
+    from compliance.messages import CATALOG
+    from compliance.rules import load_rules
+    from conftest import RULES
+
+    given = {(rule.obligation.value, rule.grade.value) for rule in load_rules(RULES).rules}
+    legend = {tuple(key.split(".")[1:]) for key in CATALOG if key.startswith("legend.")}
+    assert legend == given
+
+
+def test_the_generation_date_is_in_the_page_and_the_printed_margin(assessment_registry):
+    import datetime as dt
+
+    text = html.render(*assessment_registry, "sl", dt.date(2020, 3, 2))
+    assert "pripravljeno 2. 3. 2020" in squash(Page(text).one("footer")["text"])
+    assert 'content: "pripravljeno 2. 3. 2020"' in text
+
+
+def test_english_page_has_no_slovenian_words_of_its_own(assessment_registry):
+    page = Page(html.render(*assessment_registry, "en"))
+    text = squash(page.one("main")["text"] + page.one("header")["text"] + page.one("footer")["text"])
+    for municipality in assessment_registry[1]:
+        text = text.replace(municipality.name, "")  # official names are proper names
+    for slovenian in ("Občina", "Regija", "skladno", "člen", "odstavek", "Pravna podlaga", "pripravljeno", "priporočilo"):
+        assert slovenian not in text.replace("(Slovenian text)", ""), slovenian

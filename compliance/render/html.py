@@ -2,7 +2,8 @@
 
 The page carries everything inline (CSS, JS, an SVG chart) so that it opens from disk and
 can be e-mailed. This module prepares what the template shows; the markup, styles and
-behaviour are in `compliance/bundled/templates/findings.html.j2`.
+behaviour are in `compliance/bundled/templates/findings.html.j2`. Without JavaScript every
+finding is shown open; with it, the page filters, sorts and recounts the summary.
 """
 
 from __future__ import annotations
@@ -14,14 +15,16 @@ from compliance import paths
 from compliance.findings import Assessment, Finding
 from compliance.messages import text as worded, texts
 from compliance.registry import Registry
-from compliance.render.review import slovenian_key
+from compliance.render.review import (
+    basis_text, citation, generated_on, kinds, ordered, short_of_duty, slovenian_key, triggers_letter,
+)
 from compliance.vocabulary import Grade, Obligation, label
 
 TEMPLATES = paths.TEMPLATES_DIR
 TEMPLATE = "findings.html.j2"
 
-# Grades are shown by colour AND by a symbol and a word, never by colour alone. Text and
-# background pairs meet WCAG AA (4.5:1); the chart fills keep 4.5:1 against black counts.
+# Grades are shown by colour AND by a symbol and a word, never by colour alone; in the
+# chart each grade also has its own pattern. Text and background pairs meet WCAG AA (4.5:1).
 GRADE_STYLE: dict[Grade, dict[str, str]] = {
     Grade.COMPLIANT: {"symbol": "✓", "text": "#14532d", "background": "#d9f2dd", "bar": "#74c686"},
     Grade.PARTIAL: {"symbol": "◐", "text": "#5b3f00", "background": "#fff0c2", "bar": "#f5c842"},
@@ -33,6 +36,7 @@ GRADE_STYLE: dict[Grade, dict[str, str]] = {
 # Sorting a grade column ascending puts the worst first: what a reviewer looks for.
 SEVERITY = [Grade.NON_COMPLIANT, Grade.PARTIAL, Grade.NO_DATA, Grade.COMPLIANT, Grade.NOT_APPLICABLE]
 
+CHART_LABEL_WIDTH = 230
 CHART_BAR_WIDTH = 480
 CHART_ROW_HEIGHT = 28
 
@@ -60,22 +64,40 @@ def render(assessment: Assessment, registry: Registry, lang: str = "sl", generat
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    return env.get_template(TEMPLATE).render(**page(assessment, registry, lang))
+    env.filters["css_string"] = css_string
+    return env.get_template(TEMPLATE).render(**page(assessment, registry, lang, generated))
 
 
-def page(assessment: Assessment, registry: Registry, lang: str) -> dict[str, Any]:
+def css_string(value: str):
+    """A CSS string literal (for the printed page's margin boxes) that cannot end the
+    string, the rule or the <style> element."""
+    from markupsafe import Markup
+
+    escaped = "".join(c if c.isalnum() or c in " .,:;·-–()" else f"\\{ord(c):x} " for c in str(value))
+    return Markup(f'"{escaped}"')
+
+
+def page(assessment: Assessment, registry: Registry, lang: str, generated: Optional[dt.date] = None) -> dict[str, Any]:
     """Everything the template shows, already in the reader's language."""
     text = words(lang)
     year = assessment.year
+    kind = kinds(assessment)
     grades = [_grade(grade, lang) for grade in Grade]
-    obligations = [{"value": o.value, "label": label(o, lang)} for o in Obligation]
-    municipalities = [_municipality(assessment, registry, ident, lang) for ident in assessment.municipalities]
+    obligations = [
+        {"value": o.value, "label": label(o, lang), "kind": label(kind[o], lang) if o in kind else "",
+         "kind_value": kind[o].value if o in kind else ""}
+        for o in Obligation
+    ]
+    letters = set(short_of_duty(assessment))
+    municipalities = [_municipality(assessment, registry, ident, lang, ident in letters)
+                      for ident in ordered(assessment, registry)]
     summary = assessment.summary()
     return {
         "lang": lang,
         "t": text,
         "year": year,
         "title": text["title"].format(year=year),
+        "generated": generated_on(generated, lang),
         "grades": grades,
         "obligations": obligations,
         "summary": [
@@ -84,9 +106,12 @@ def page(assessment: Assessment, registry: Registry, lang: str) -> dict[str, Any
         ],
         "chart": _chart(summary, obligations, grades),
         "municipalities": municipalities,
+        "letters": len(letters),
+        "single": len(municipalities) == 1,
         "any_stale": any(m["stale_year"] for m in municipalities),
         "regions": sorted({m["region"] for m in municipalities}, key=slovenian_key),
         "severity": [g.value for g in SEVERITY],
+        "legend": _legend(assessment, obligations, lang),
         "checksums": {"data": assessment.data_sha256[:12], "rules": assessment.rules_sha256[:12]},
     }
 
@@ -95,43 +120,71 @@ def _grade(grade: Grade, lang: str) -> dict[str, str]:
     return {"value": grade.value, "label": label(grade, lang), **GRADE_STYLE[grade]}
 
 
-def _municipality(assessment: Assessment, registry: Registry, ident: str, lang: str) -> dict[str, Any]:
+def _municipality(assessment: Assessment, registry: Registry, ident: str, lang: str, letter: bool) -> dict[str, Any]:
     municipality = registry.get(ident)
     findings = assessment.of(ident)
-    stale_years = sorted({f.data_year for f in findings if f.stale})
+    stale_years = sorted({f.data_year for f in findings if f.stale and f.data_year is not None})
     return {
         "id": ident,
         "name": municipality.name,
         "short_name": municipality.short_name,
+        # what the search box matches: the short and the official name, and the id
+        "search": " ".join([municipality.short_name, municipality.name, ident]),
         "region": municipality.region,
         "roma_councillor": municipality.roma_councillor,
-        "notes": list(municipality.notes),
         "stale_year": stale_years[-1] if stale_years else None,
-        "findings": [_finding(f, lang) for f in findings],
+        "letter": letter,
+        "findings": [_finding(f, municipality.short_name, lang) for f in findings],
     }
 
 
-def _finding(finding: Finding, lang: str) -> dict[str, Any]:
+def _finding(finding: Finding, short_name: str, lang: str) -> dict[str, Any]:
+    obligation_label = label(finding.obligation, lang)
+    grade = _grade(finding.grade, lang)
     return {
         "anchor": f"f-{finding.municipality}-{finding.obligation.value}",
         "obligation": finding.obligation.value,
-        "obligation_label": label(finding.obligation, lang),
-        "grade": _grade(finding.grade, lang),
+        "obligation_label": obligation_label,
+        "grade": grade,
         "rank": SEVERITY.index(finding.grade),
-        "rule": finding.rule,
+        # what a screen reader says for the grade link: whose grade, for what
+        "link_name": f"{short_name}, {obligation_label}: {grade['label']}",
         "kind": label(finding.kind, lang),
-        "citation": finding.basis.citation,
-        "basis_text": finding.basis.text,
+        "citation": citation(finding, lang),
+        "basis_text": basis_text(finding, lang),
         "data_year": finding.data_year,
         "stale": finding.stale,
         "message": finding.message(lang),
         "evidence": list(finding.evidence),
+        "letter": triggers_letter(finding),
     }
 
 
+def _legend(assessment: Assessment, obligations: list[dict], lang: str) -> list[dict[str, Any]]:
+    """Per obligation: its kind, its legal basis (once, not in every finding) and what each
+    grade the rules can give means for it."""
+    legend = []
+    for o in obligations:
+        obligation = Obligation(o["value"])
+        findings = [f for f in assessment.findings if f.obligation is obligation]
+        if not findings:
+            continue
+        first = findings[0]
+        legend.append({
+            **o,
+            "citation": citation(first, lang),
+            "basis_text": basis_text(first, lang),
+            "grades": [
+                {**_grade(grade, lang), "meaning": worded(f"legend.{obligation.value}.{grade.value}", lang)}
+                for grade in Grade if f"legend.{obligation.value}.{grade.value}" in _LEGEND_IDS
+            ],
+        })
+    return legend
+
+
 def _chart(summary: dict[str, dict[str, int]], obligations: list[dict], grades: list[dict]) -> dict[str, Any]:
-    """A stacked bar per obligation: the geometry is computed here so the SVG is plain data."""
-    label_width = 230
+    """A stacked bar per obligation: the geometry is computed here so the SVG is plain data
+    (the page's script recomputes it for the municipalities a filter shows)."""
     bars = []
     for row, obligation in enumerate(obligations):
         counts = summary[obligation["value"]]
@@ -140,21 +193,30 @@ def _chart(summary: dict[str, dict[str, int]], obligations: list[dict], grades: 
         segments = []
         for grade in grades:
             count = counts[grade["value"]]
-            if not count:
-                continue
             width = CHART_BAR_WIDTH * count / total
             segments.append({
                 "grade": grade, "count": count,
-                "x": round(label_width + x, 1), "width": round(width, 1),
-                "text_x": round(label_width + x + width / 2, 1),
-                "show_count": width >= 16,  # narrower segments: the count is in the table and tooltip
+                "x": round(CHART_LABEL_WIDTH + x, 1), "width": round(width, 1),
+                "text_x": round(CHART_LABEL_WIDTH + x + width / 2, 1),
+                "show_count": width >= 34,  # narrower segments: the count is in the table and tooltip
             })
             x += width
-        bars.append({"label": obligation["label"], "y": row * CHART_ROW_HEIGHT, "segments": segments})
+        bars.append({"label": obligation["label"], "obligation": obligation["value"], "y": row * CHART_ROW_HEIGHT,
+                     "segments": segments})
     return {
-        "width": label_width + CHART_BAR_WIDTH + 10,
+        "width": CHART_LABEL_WIDTH + CHART_BAR_WIDTH + 10,
         "height": len(obligations) * CHART_ROW_HEIGHT,
-        "label_width": label_width,
+        "label_width": CHART_LABEL_WIDTH,
+        "bar_width": CHART_BAR_WIDTH,
         "bar_height": CHART_ROW_HEIGHT - 8,
         "bars": bars,
     }
+
+
+def _legend_ids() -> set[str]:
+    from compliance.messages import CATALOG
+
+    return {key for key in CATALOG if key.startswith("legend.")}
+
+
+_LEGEND_IDS = _legend_ids()

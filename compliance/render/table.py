@@ -9,7 +9,7 @@ the short names and wrapped headings keep it within the width.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Callable, Optional
+from typing import Any, Callable, Optional
 
 import click
 from tabulate import tabulate
@@ -20,7 +20,7 @@ from compliance.registry import Registry
 from compliance.render.review import generated_on, kinds, obligation_heading, ordered, short_of_duty
 from compliance.vocabulary import Grade, Obligation, label
 
-COLOURS = {
+COLOURS: dict[Grade, dict[str, Any]] = {
     Grade.COMPLIANT: {"fg": "green"},
     Grade.PARTIAL: {"fg": "yellow"},
     Grade.NON_COMPLIANT: {"fg": "red", "bold": True},
@@ -35,13 +35,13 @@ COMPACT_HEADING = 14  # characters per heading line when the table must be narro
 
 def stale_markers(assessment: Assessment) -> dict[int, str]:
     """A footnote marker per earlier data year: `*` for the newest, `**` for the next..."""
-    years = sorted({f.data_year for f in assessment.findings if f.stale}, reverse=True)
+    years = sorted({f.data_year for f in assessment.findings if f.stale and f.data_year is not None}, reverse=True)
     return {year: "*" * (index + 1) for index, year in enumerate(years)}
 
 
 def grade_cell(finding: Finding, lang: str, markers: dict[int, str], style: Callable[[Finding, str], str],
                symbols: bool = False) -> str:
-    marker = markers.get(finding.data_year, "") if finding.stale else ""
+    marker = markers.get(finding.data_year, "") if finding.stale and finding.data_year is not None else ""
     word = SYMBOLS[finding.grade] if symbols else label(finding.grade, lang)
     return style(finding, word) + marker
 

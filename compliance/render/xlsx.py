@@ -49,7 +49,7 @@ def render(assessment: Assessment, registry: Registry, lang: str = "sl", generat
     from openpyxl.writer.excel import ExcelWriter
 
     workbook = Workbook()
-    matrix = workbook.active
+    matrix = workbook.worksheets[0]
     matrix.title = text("review.sheet_matrix", lang)
     title = _title(assessment, lang, generated)
     _fill_matrix(matrix, assessment, registry, lang, title)
@@ -99,7 +99,7 @@ def _fill_matrix(sheet, assessment: Assessment, registry: Registry, lang: str, t
             if obligation in findings:
                 _style_grade(sheet.cell(row=row, column=column), findings[obligation].grade)
     last = sheet.max_row
-    widths = {index: None for index in range(1, len(headers) + 1)}
+    widths: dict[int, Optional[int]] = {index: None for index in range(1, len(headers) + 1)}
     for column in range(first_grade, first_grade + len(Obligation)):
         widths[column] = 18  # grade words; the heading (with the kind) wraps
     _finish(sheet, widths, last, lang)
@@ -109,7 +109,7 @@ def _fill_matrix(sheet, assessment: Assessment, registry: Registry, lang: str, t
 
 
 def _grade_word(finding: Finding, lang: str, markers: dict[int, str]) -> str:
-    marker = markers.get(finding.data_year, "") if finding.stale else ""
+    marker = markers.get(finding.data_year, "") if finding.stale and finding.data_year is not None else ""
     return label(finding.grade, lang) + marker
 
 
