@@ -47,7 +47,7 @@ def compose_reminder(
     wording = office.reminder
     deadline = reply_deadline(date, wording.days)
     values = {
-        **_values(municipality, office, year, deadline, None),
+        **_values(municipality, office, year, deadline, ""),
         "number": cited.number,
         "letter_date": slovenian_date(cited.date),
         "letter_deadline": slovenian_date(cited.deadline),
@@ -68,7 +68,7 @@ def compose_reminder(
         held_facts=(),
         sections=(),
         reasons=(),
-        data_year=None,
+        provenance="",
         office=office,
         reference=_fill(wording.reference, values),
     )
