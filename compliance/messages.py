@@ -104,6 +104,25 @@ CATALOG: dict[str, dict[str, str]] = {
     "place.line": {"sl": "vrstica {n}", "en": "line {n}"},
     "place.paragraph": {"sl": "odstavek {n}", "en": "paragraph {n}"},
     "place.page": {"sl": "stran {n}", "en": "page {n}"},
+    # Reviewer decisions (compliance.decisions).
+    "decisions.shape": {
+        "sl": "datoteka odločitev mora biti seznam odločitev (- municipality: ..., obligation: ..., note: ...)",
+        "en": "a decisions file must be a list of decisions (- municipality: ..., obligation: ..., note: ...)",
+    },
+    "decisions.not_mapping": {
+        "sl": "odločitev mora biti preslikava (municipality, obligation, note, decided_by, decided_on)",
+        "en": "a decision must be a mapping (municipality, obligation, note, decided_by, decided_on)",
+    },
+    "decisions.unknown_municipality": {"sl": "občine ni v registru", "en": "municipality not in the registry"},
+    "decisions.duplicate": {
+        "sl": "druga odločitev za obveznost {obligation} te občine (prva v vrstici {first})",
+        "en": "a second decision for obligation {obligation} of this municipality (the first on line {first})",
+    },
+    "decisions.expired": {
+        "sl": "odločitev za {obligation} je potekla {expires} (pred {on}); ni upoštevana",
+        "en": "the decision on {obligation} expired on {expires} (before {on}); it is ignored",
+    },
+    "decisions.warning": {"sl": "opozorilo", "en": "warning"},
     # Records and registry.
     "records.shape": {
         "sl": "pričakovana je preslikava z 'year', 'source' in seznamom 'records'",
