@@ -122,7 +122,6 @@ CATALOG: dict[str, dict[str, str]] = {
         "sl": "odločitev za {obligation} je potekla {expires} (pred {on}); ni upoštevana",
         "en": "the decision on {obligation} expired on {expires} (before {on}); it is ignored",
     },
-    "decisions.warning": {"sl": "opozorilo", "en": "warning"},
     # Records and registry.
     "records.shape": {
         "sl": "pričakovana je preslikava z 'year', 'source' in seznamom 'records'",
@@ -592,6 +591,7 @@ CATALOG: dict[str, dict[str, str]] = {
     # ---- User-facing text (not diagnostics): headings, table headers, words of the outputs.
     # Words several outputs share.
     "common.yes": {"sl": "da", "en": "yes"},
+    "common.warning": {"sl": "opozorilo", "en": "warning"},
     "common.no": {"sl": "ne", "en": "no"},
     "common.unstated": {"sl": "ni navedeno", "en": "not stated"},
     # Where a municipality's facts come from (compliance.facts.provenance_text): said as the
@@ -1006,7 +1006,6 @@ CATALOG: dict[str, dict[str, str]] = {
         "en": "Better: {better}, worse: {worse}, same: {same}, new: {new}.",
     },
     # `compliance extract` (compliance.cli.extract).
-    "extract.warning": {"sl": "opozorilo", "en": "warning"},
     "extract.written": {
         "sl": "Osnutek zapisan: {path} ({count} zapisov, {reported} občin je poročalo).",
         "en": "Draft written: {path} ({count} records, {reported} municipalities reported).",

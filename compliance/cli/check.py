@@ -25,7 +25,7 @@ def warn(warnings, lang: str) -> None:
     from compliance.messages import text
 
     for warning in warnings:
-        click.echo(f"{text('decisions.warning', lang)}: {warning.render(lang)}", err=True)
+        click.echo(f"{text('common.warning', lang)}: {warning.render(lang)}", err=True)
 # Formats that hold several years in one output (one after another; JSON as {"years": [...]}).
 MULTI_YEAR = ("table", "markdown", "json")
 
