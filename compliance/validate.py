@@ -110,7 +110,7 @@ def load_years(data_dir: Path, years: Sequence[int]) -> tuple[Registry, list[Rec
     """The registry (read and validated once) and each year's records, refusing data that
     does not validate; every problem of every year is reported at once."""
     registry, recordsets, found = _read(data_dir, years)
-    if found:
+    if found or registry is None:  # no registry is always a problem found
         raise DataError(found)
     return registry, recordsets
 
