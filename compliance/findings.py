@@ -211,7 +211,8 @@ class Assessment:
     year: int
     findings: tuple[Finding, ...]
     rules_sha256: str
-    data_sha256: str
+    data_sha256: str  # the registry, the year's records and, when applied, its decisions file
+    warnings: tuple[Any, ...] = ()  # compliance.errors.Problem: e.g. an expired decision, ignored
 
     @property
     def municipalities(self) -> list[str]:

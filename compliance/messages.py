@@ -104,6 +104,24 @@ CATALOG: dict[str, dict[str, str]] = {
     "place.line": {"sl": "vrstica {n}", "en": "line {n}"},
     "place.paragraph": {"sl": "odstavek {n}", "en": "paragraph {n}"},
     "place.page": {"sl": "stran {n}", "en": "page {n}"},
+    # Reviewer decisions (compliance.decisions).
+    "decisions.shape": {
+        "sl": "datoteka odločitev mora biti seznam odločitev (- municipality: ..., obligation: ..., note: ...)",
+        "en": "a decisions file must be a list of decisions (- municipality: ..., obligation: ..., note: ...)",
+    },
+    "decisions.not_mapping": {
+        "sl": "odločitev mora biti preslikava (municipality, obligation, note, decided_by, decided_on)",
+        "en": "a decision must be a mapping (municipality, obligation, note, decided_by, decided_on)",
+    },
+    "decisions.unknown_municipality": {"sl": "občine ni v registru", "en": "municipality not in the registry"},
+    "decisions.duplicate": {
+        "sl": "druga odločitev za obveznost {obligation} te občine (prva v vrstici {first})",
+        "en": "a second decision for obligation {obligation} of this municipality (the first on line {first})",
+    },
+    "decisions.expired": {
+        "sl": "odločitev za {obligation} je potekla {expires} (pred {on}); ni upoštevana",
+        "en": "the decision on {obligation} expired on {expires} (before {on}); it is ignored",
+    },
     # Records and registry.
     "records.shape": {
         "sl": "pričakovana je preslikava z 'year', 'source' in seznamom 'records'",
@@ -602,6 +620,7 @@ CATALOG: dict[str, dict[str, str]] = {
     # ---- User-facing text (not diagnostics): headings, table headers, words of the outputs.
     # Words several outputs share.
     "common.yes": {"sl": "da", "en": "yes"},
+    "common.warning": {"sl": "opozorilo", "en": "warning"},
     "common.no": {"sl": "ne", "en": "no"},
     "common.unstated": {"sl": "ni navedeno", "en": "not stated"},
     # Where a municipality's facts come from (compliance.facts.provenance_text): said as the
@@ -1049,7 +1068,6 @@ CATALOG: dict[str, dict[str, str]] = {
         "en": "Better: {better}, worse: {worse}, same: {same}, new: {new}.",
     },
     # `compliance extract` (compliance.cli.extract).
-    "extract.warning": {"sl": "opozorilo", "en": "warning"},
     "extract.written": {
         "sl": "Osnutek zapisan: {path} ({count} zapisov, {reported} občin je poročalo).",
         "en": "Draft written: {path} ({count} records, {reported} municipalities reported).",
