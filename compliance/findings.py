@@ -6,6 +6,8 @@ explanation, letters) reads.
 
 from __future__ import annotations
 
+import functools
+
 from collections import Counter
 from dataclasses import dataclass
 from typing import Any, Optional
@@ -98,7 +100,15 @@ class Assessment:
         return list(dict.fromkeys(f.municipality for f in self.findings))
 
     def of(self, municipality: str) -> list[Finding]:
-        return [f for f in self.findings if f.municipality == municipality]
+        return list(self._by_municipality.get(municipality, ()))
+
+    @functools.cached_property
+    def _by_municipality(self) -> dict[str, list[Finding]]:
+        # Indexed once: a scan per municipality made every output quadratic in their number.
+        index: dict[str, list[Finding]] = {}
+        for f in self.findings:
+            index.setdefault(f.municipality, []).append(f)
+        return index
 
     def finding(self, municipality: str, obligation: Obligation) -> Finding:
         return next(f for f in self.findings if f.municipality == municipality and f.obligation == obligation)
