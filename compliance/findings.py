@@ -7,7 +7,6 @@ explanation, letters) reads.
 from __future__ import annotations
 
 import functools
-
 from collections import Counter
 from dataclasses import dataclass
 from typing import Any, Optional
@@ -212,7 +211,8 @@ class Assessment:
     year: int
     findings: tuple[Finding, ...]
     rules_sha256: str
-    data_sha256: str
+    data_sha256: str  # the registry, the year's records and, when applied, its decisions file
+    warnings: tuple[Any, ...] = ()  # compliance.errors.Problem: e.g. an expired decision, ignored
 
     @property
     def municipalities(self) -> list[str]:
@@ -223,10 +223,10 @@ class Assessment:
 
     @functools.cached_property
     def _by_municipality(self) -> dict[str, list[Finding]]:
-        # Indexed once: a scan per municipality made every output quadratic in their number.
+        # `of` is asked once per municipality by every output: an index, not a scan each time.
         index: dict[str, list[Finding]] = {}
-        for f in self.findings:
-            index.setdefault(f.municipality, []).append(f)
+        for finding in self.findings:
+            index.setdefault(finding.municipality, []).append(finding)
         return index
 
     def finding(self, municipality: str, obligation: Obligation) -> Finding:
