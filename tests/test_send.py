@@ -119,6 +119,16 @@ def test_a_letter_changed_after_it_was_written_is_not_sent(cli, lettered, tmp_pa
     assert sink.messages == []
 
 
+def test_a_letter_file_that_is_gone_stops_the_run_before_anything_is_sent(cli, lettered, tmp_path):
+    (tmp_path / "letters" / "maribor.eml").unlink()
+    sink = Sink()
+    with Server(sink) as server:
+        result = send(cli, lettered, server, "--yes")
+    assert_clean_failure(result, "maribor", "maribor.eml", "nič ni bilo poslano")
+    assert sink.messages == []
+    assert rows(lettered, "SELECT COUNT(*) FROM deliveries") == [(0,)]
+
+
 def test_a_sent_letter_goes_again_only_with_resend_and_a_reason(cli, lettered, tmp_path):
     sink = Sink()
     with Server(sink) as server:

@@ -21,11 +21,11 @@ from compliance.errors import ComplianceError, DataError
 # The modules that define commands, and which defines each command: running a command
 # imports only its module (start-up); a name not listed here (a new command) imports them
 # all, as --help does, so a command missing from COMMANDS still works (tests check the list).
-MODULES = ("data", "extract", "letters", "check", "rules", "setup", "register", "status", "send", "compare")
+MODULES = ("data", "extract", "letters", "check", "rules", "setup", "register", "status", "send", "compare", "reminders")
 COMMANDS = {
     "check": "check", "explain": "check", "compare": "compare", "extract": "extract", "info": "setup",
     "init": "setup", "letters": "letters", "municipalities": "data", "validate": "data", "register": "register",
-    "rules": "rules", "send": "send", "status": "status",
+    "reminders": "reminders", "rules": "rules", "send": "send", "status": "status",
 }
 
 

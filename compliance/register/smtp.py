@@ -88,7 +88,8 @@ def check_files(outgoing: Sequence[Outgoing]) -> None:
         try:
             digest = sha256(path.read_bytes())
         except OSError as exc:
-            raise ComplianceError(msg("register.reply_file", path=display_path(path), reason=exc.strerror or exc)) from None
+            raise ComplianceError(msg("send.file_unreadable", municipality=letter.municipality, number=letter.number,
+                                      path=display_path(path), reason=exc.strerror or exc)) from None
         if digest != letter.files["eml"][1]:
             raise ComplianceError(msg("send.file_changed", municipality=letter.municipality, path=display_path(path)))
 

@@ -93,6 +93,8 @@ class Reply:
     file: Optional[str]
     sha256: Optional[str]
     note: Optional[str]
+    records_file: Optional[str] = None
+    records_sha256: Optional[str] = None
 
 
 class Register:
@@ -281,18 +283,20 @@ class Register:
     # ---- replies
     def replies(self, year: int, municipality: str) -> list[Reply]:
         rows = self.db.execute(
-            "SELECT id, date, file, sha256, note FROM replies WHERE year = ? AND municipality = ? ORDER BY date, id",
-            (year, municipality)).fetchall()
-        return [Reply(r[0], dt.date.fromisoformat(r[1]), r[2], r[3], r[4]) for r in rows]
+            "SELECT id, date, file, sha256, note, records_file, records_sha256 FROM replies"
+            " WHERE year = ? AND municipality = ? ORDER BY date, id", (year, municipality)).fetchall()
+        return [Reply(r[0], dt.date.fromisoformat(r[1]), *r[2:]) for r in rows]
 
     def record_reply(self, year: int, municipality: str, date: dt.date, file: Optional[str], sha256: Optional[str],
-                     note: Optional[str]) -> int:
+                     note: Optional[str], records: Optional[tuple[str, str]] = None) -> int:
+        records_file, records_sha256 = records or (None, None)
         cursor = self.db.execute(
-            "INSERT INTO replies (year, municipality, date, file, sha256, note) VALUES (?, ?, ?, ?, ?, ?)",
-            (year, municipality, date.isoformat(), file, sha256, note),
+            "INSERT INTO replies (year, municipality, date, file, sha256, note, records_file, records_sha256)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (year, municipality, date.isoformat(), file, sha256, note, records_file, records_sha256),
         )
         self.event("reply_recorded", year, municipality, reply=_row_id(cursor), date=date.isoformat(),
-                   file=file, sha256=sha256, note=note)
+                   file=file, sha256=sha256, note=note, records_file=records_file, records_sha256=records_sha256)
         return _row_id(cursor)
 
 
