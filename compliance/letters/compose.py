@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Optional, Sequence
+from typing import TYPE_CHECKING, Any, Mapping, Optional, Sequence
 
 from compliance.errors import ComplianceError
 from compliance.messages import msg
@@ -284,7 +284,7 @@ def letters(
     office: Office,
     date: dt.date,
     include_partial: bool = False,
-    enclosures: Optional[dict[str, Sequence[str]]] = None,
+    enclosures: Optional[Mapping[str, Sequence[str]]] = None,
 ) -> list[Letter]:
     """A letter for every assessed municipality the policy names, in registry order.
 
