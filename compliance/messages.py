@@ -559,6 +559,12 @@ CATALOG: dict[str, dict[str, str]] = {
         "en": "municipality {municipality}: cannot read the file of letter {number}: {path} ({reason}); "
         "nothing was sent (write the letter again or put it back in that folder)",
     },
+    "send.draft": {
+        "sl": "občina {municipality}: dopis št. {number} je OSNUTEK (napisan z nepotrjenimi vrednostmi v "
+        "office.yaml); potrdite jih, dopise napišite znova z »compliance letters« in jih nato pošljite; nič ni bilo poslano",
+        "en": "municipality {municipality}: letter {number} is a DRAFT (written with unconfirmed values in "
+        "office.yaml); confirm them, write the letters again with `compliance letters`, then send; nothing was sent",
+    },
     "send.no_eml": {
         "sl": "občina {municipality}: dopis št. {number} nima e-poštne datoteke (.eml); zapišite ga z --format, ki vključuje eml",
         "en": "municipality {municipality}: letter {number} has no e-mail file (.eml); write it with a --format that includes eml",

@@ -9,7 +9,7 @@ import json
 from collections import Counter
 
 from smtpsink import Server, Sink
-from test_register import LETTERED, assert_clean_failure, rows
+from test_register import LETTERED, assert_clean_failure, confirm_office, rows
 
 ANSWERED = ("kuzma", "celje")
 
@@ -17,6 +17,7 @@ ANSWERED = ("kuzma", "celje")
 def test_the_2019_cycle_end_to_end(cli, data_copy, tmp_path):
     data = str(data_copy)
     first_dir, reminder_dir = tmp_path / "dopisi-2019", tmp_path / "opomniki-2019"
+    confirm_office(data_copy)  # the clerk has confirmed office.yaml: final letters, not OSNUTEK
     sink = Sink()
     with Server(sink) as server:
         smtp = ("--smtp-host", "127.0.0.1", "--smtp-port", str(server.port), "--no-starttls")

@@ -145,6 +145,15 @@ def test_a_sent_letter_goes_again_only_with_resend_and_a_reason(cli, lettered, t
     assert rows(lettered, "SELECT reason FROM deliveries WHERE reason IS NOT NULL") == [("Občina je izgubila dopis",)]
 
 
+def test_a_draft_is_never_sent(cli, data_copy, tmp_path):
+    assert write_letters(cli, data_copy, tmp_path / "letters", confirmed=False).exit_code == 0
+    sink = Sink()
+    with Server(sink) as server:
+        result = send(cli, data_copy, server, "--yes")
+    assert_clean_failure(result, "OSNUTEK", "nič ni bilo poslano")
+    assert sink.messages == []
+
+
 def test_sending_needs_a_server(cli, lettered):
     result = cli("send", "--year", "2019", "--yes", "--data-dir", str(lettered))
     assert_clean_failure(result, "--smtp-host", "office.yaml")

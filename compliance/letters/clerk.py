@@ -71,13 +71,12 @@ def xlsx_bytes(table: list[list[str]], date: dt.date) -> bytes:
 
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font
+    from openpyxl.utils import get_column_letter
     from openpyxl.writer.excel import ExcelWriter
 
-    from openpyxl.utils import get_column_letter
-
     workbook = Workbook()
-    sheet = workbook.worksheets[0]
-    sheet.title = "Dopisi"
+    sheet = workbook.create_sheet("Dopisi", 0)  # the only sheet (the default one is removed)
+    workbook.remove(workbook.worksheets[1])
     for r, row in enumerate(table, start=1):
         for c, value in enumerate(row, start=1):
             cell = sheet.cell(row=r, column=c)

@@ -63,6 +63,8 @@ def mark_sent(register: Register, registry: Registry, year: int, municipalities:
         if done.delivery == "sent":
             raise ComplianceError(msg("register.already_marked", municipality=ident, number=letter.number,
                                       sent=done.sent_on.isoformat() if done.sent_on else "?"))
+        if letter.draft:
+            raise ComplianceError(msg("send.draft", municipality=ident, number=letter.number))
         if date < letter.date:
             raise ComplianceError(msg("register.sent_before_letter", municipality=ident, date=date.isoformat(),
                                       number=letter.number, letter_date=letter.date.isoformat()))

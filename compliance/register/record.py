@@ -41,5 +41,6 @@ def record_batch(register: Register, files: dict[str, bytes], folder: Path, kind
             folder=folder,
             files={fmt: (name, sha256(files[name])) for fmt, name in names.items()},
             cites=(cites or {}).get(entry["municipality"]),
+            draft=bool(entry.get("draft", False)),
         ))
     return recorded

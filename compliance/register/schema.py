@@ -10,6 +10,8 @@ its old version. A file from a newer release is refused, never written to.
   interrupted run is visible afterwards.
 - v3: a reply points to the records file its new facts were entered in (path and sha256 of
   the validated file at the time).
+- v4: a letter written while office.yaml still had unconfirmed values is a draft
+  (OSNUTEK on every page); `send` refuses it.
 """
 
 from __future__ import annotations
@@ -90,6 +92,10 @@ ALTER TABLE replies ADD COLUMN records_file TEXT;    -- the records file the rep
 ALTER TABLE replies ADD COLUMN records_sha256 TEXT;  -- as validated when the reply was recorded
 """
 
+V4 = """
+ALTER TABLE letters ADD COLUMN draft INTEGER NOT NULL DEFAULT 0;  -- OSNUTEK: never sent
+"""
+
 # MIGRATIONS[n] takes a database from version n to n + 1.
-MIGRATIONS: tuple[str, ...] = (V1, V2, V3)
+MIGRATIONS: tuple[str, ...] = (V1, V2, V3, V4)
 VERSION = len(MIGRATIONS)

@@ -68,6 +68,7 @@ class LetterRow:
     folder: Path
     cites: Optional[int]
     files: dict[str, tuple[str, str]]  # format -> (file name, sha256)
+    draft: bool = False  # OSNUTEK: written with unconfirmed office details
 
     def path(self, fmt: str) -> Path:
         return self.folder / self.files[fmt][0]
@@ -168,7 +169,7 @@ class Register:
     def letters(self, year: int, municipality: Optional[str] = None, kind: Optional[str] = None,
                 current: bool = True) -> list[LetterRow]:
         """The year's letters (without those written again), oldest first."""
-        sql = ("SELECT id, year, municipality, kind, number, date, deadline, subject, recipients, folder, cites"
+        sql = ("SELECT id, year, municipality, kind, number, date, deadline, subject, recipients, folder, cites, draft"
                " FROM letters WHERE year = ?")
         args: list[Any] = [year]
         if municipality is not None:
@@ -184,7 +185,7 @@ class Register:
 
     def letter(self, letter_id: int) -> LetterRow:
         row = self.db.execute(
-            "SELECT id, year, municipality, kind, number, date, deadline, subject, recipients, folder, cites"
+            "SELECT id, year, municipality, kind, number, date, deadline, subject, recipients, folder, cites, draft"
             " FROM letters WHERE id = ?", (letter_id,)).fetchone()
         return self._letter(row)
 
@@ -197,13 +198,13 @@ class Register:
         return LetterRow(
             id=r[0], year=r[1], municipality=r[2], kind=r[3], number=r[4], date=dt.date.fromisoformat(r[5]),
             deadline=dt.date.fromisoformat(r[6]), subject=r[7], recipients=tuple(json.loads(r[8])),
-            folder=Path(r[9]), cites=r[10], files=files,
+            folder=Path(r[9]), cites=r[10], files=files, draft=bool(r[11]),
         )
 
     def record_letter(
         self, *, year: int, municipality: str, kind: str, number: str, date: dt.date, deadline: dt.date,
         subject: str, recipients: Sequence[str], folder: Path, files: dict[str, tuple[str, str]],
-        cites: Optional[int] = None,
+        cites: Optional[int] = None, draft: bool = False,
     ) -> int:
         """Record a written letter (inside a transaction). The same letter written again
         unchanged is recorded once; an unsent earlier letter of the same kind and day is
@@ -212,7 +213,7 @@ class Register:
         for old in self.letters(year, municipality, kind):
             if kind == "reminder" and old.date != date:
                 continue  # earlier reminders stay; each cites the first letter
-            if old.folder == folder and old.files == files and old.number == number and old.date == date:
+            if (old.folder, old.files, old.number, old.date, old.draft) == (folder, files, number, date, draft):
                 return old.id
             sent = self.sent(old.id)
             if sent is not None:
@@ -223,10 +224,10 @@ class Register:
         if self.state(year, municipality) is None:
             self.set_state(year, municipality, "open", letter=number)
         cursor = self.db.execute(
-            "INSERT INTO letters (year, municipality, kind, number, date, deadline, subject, recipients, folder, cites)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO letters (year, municipality, kind, number, date, deadline, subject, recipients, folder, cites,"
+            " draft) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (year, municipality, kind, number, date.isoformat(), deadline.isoformat(), subject,
-             json.dumps(list(recipients), ensure_ascii=False), str(folder), cites),
+             json.dumps(list(recipients), ensure_ascii=False), str(folder), cites, int(draft)),
         )
         letter_id = _row_id(cursor)
         self.db.executemany(
@@ -241,7 +242,7 @@ class Register:
             "letter_recorded", year, municipality, letter=letter_id, kind=kind, number=number,
             date=date.isoformat(), deadline=deadline.isoformat(), recipients=list(recipients), folder=str(folder),
             files={fmt: {"name": n, "sha256": s} for fmt, (n, s) in sorted(files.items())},
-            replaces=[old.id for old in replaced], cites=cites,
+            replaces=[old.id for old in replaced], cites=cites, draft=draft,
         )
         return letter_id
 
