@@ -170,6 +170,22 @@ def test_letters_records_every_letter_with_its_files_and_hashes(lettered, tmp_pa
     assert rows(lettered, "SELECT DISTINCT state FROM cases") == [("open",)]
 
 
+def test_the_register_records_the_letters_recipients_not_the_doubtful_addresses(cli, data_copy, tmp_path):
+    registry = data_copy / "municipalities.yaml"
+    text = registry.read_text(encoding="utf-8")
+    before = "    emails: [info@obcina-kuzma.si]\n"
+    assert before in text
+    registry.write_text(text.replace(before, "    emails: [info@obcina-kuzma.si, zupan@obcina-kuzrna.si]\n"
+                                             "    unconfirmed_emails: [zupan@obcina-kuzrna.si]\n"), encoding="utf-8")
+    out = tmp_path / "letters"
+    result = write_letters(cli, data_copy, out, "--municipality", "kuzma")
+    assert result.exit_code == 0, result.output
+    [entry] = json.loads((out / "manifest.json").read_text(encoding="utf-8"))["letters"]
+    assert entry["recipients"] == ["info@obcina-kuzma.si"]
+    assert rows(data_copy, "SELECT recipients FROM letters WHERE municipality = 'kuzma'") == [
+        (json.dumps(["info@obcina-kuzma.si"]),)]
+
+
 def test_writing_the_same_letters_again_records_nothing_new(cli, lettered, tmp_path):
     before = rows(lettered, "SELECT COUNT(*) FROM events")
     result = write_letters(cli, lettered, tmp_path / "letters", "--force")

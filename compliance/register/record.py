@@ -37,7 +37,7 @@ def record_batch(register: Register, files: dict[str, bytes], folder: Path, kind
             date=date,
             deadline=dt.date.fromisoformat(entry["deadline"]),
             subject=entry["subject"],
-            recipients=entry.get("recipients", entry["emails"]),  # less the addresses flagged as doubtful
+            recipients=entry["recipients"],  # the letter's own: the registry's less those flagged as doubtful
             folder=folder,
             files={fmt: (name, sha256(files[name])) for fmt, name in names.items()},
             cites=(cites or {}).get(entry["municipality"]),
