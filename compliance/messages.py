@@ -620,6 +620,10 @@ CATALOG: dict[str, dict[str, str]] = {
     "check.needs_year": {
         "sl": "navedite --year ali --years", "en": "give --year or --years",
     },
+    "check.compare_html_only": {
+        "sl": "--compare-with velja za --format html za eno leto",
+        "en": "--compare-with goes with --format html for one year",
+    },
     "compare.same_year": {
         "sl": "leti za primerjavo sta enaki ({year})", "en": "both years are the same ({year})",
     },
@@ -869,6 +873,24 @@ CATALOG: dict[str, dict[str, str]] = {
     "html.print": {"sl": "Natisni", "en": "Print"},
     "html.page": {"sl": "stran", "en": "page"},
     "html.page_of": {"sl": "od", "en": "of"},
+    # `check --format html` with a register (the status of each case) and with --compare-with
+    # (compliance.compare): also handed to findings.html.j2 as `t`.
+    "html.follow_up": {
+        "sl": "Dopis in odziv (po registru, stanje na dan {date})",
+        "en": "Letter and reply (from the register, as of {date})",
+    },
+    "html.no_case": {
+        "sl": "V registru za leto {year} ni dopisa tej občini.",
+        "en": "The register holds no letter to this municipality for {year}.",
+    },
+    "html.case_mark": {"sl": "zadeva: {state}", "en": "case: {state}"},
+    "html.case_overdue": {"sl": "zadeva: {state}; zamuda (dni): {days}", "en": "case: {state}; overdue (days): {days}"},
+    "html.compared": {"sl": "V primerjavi z letom {other}", "en": "Compared with {other}"},
+    "html.compared_value": {
+        "sl": "ocena v letu {other}: {grade}; sprememba: {change}",
+        "en": "grade in {other}: {grade}; change: {change}",
+    },
+    "html.no_grade": {"sl": "brez ocene", "en": "no grade"},
     # `compliance explain` (compliance.explain).
     "explain.heading": {"sl": "{name} ({id}), leto {year}", "en": "{name} ({id}), {year}"},
     "explain.provenance.stated_in": {

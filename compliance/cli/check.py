@@ -57,13 +57,15 @@ def _years_range(ctx, param, value: Optional[str]) -> tuple[int, ...]:
 @click.option("--date", "generated", type=click.DateTime(formats=["%Y-%m-%d"]),
               help="The generation date printed in the outputs (default: today; same --date, same bytes).")
 @click.option("--force", is_flag=True, help="Overwrite the --out file if it exists.")
+@click.option("--compare-with", "compare_with", type=int, metavar="YEAR",
+              help="HTML: each finding also with its grade in YEAR and the change (better/worse/same/new).")
 @no_decisions_option
 @options.data_dir
 @options.rules_dir
 @options.engine
 def check(years: tuple[int, ...], year_range: tuple[int, ...], municipalities: tuple[str, ...], fmt: str, lang: str, fail_on: Optional[str],
-          out: Optional[Path], generated: Optional[dt.datetime], force: bool, no_decisions: bool, data_dir: Path,
-          rules_dir: Path, engine: str) -> None:
+          out: Optional[Path], generated: Optional[dt.datetime], force: bool, compare_with: Optional[int],
+          no_decisions: bool, data_dir: Path, rules_dir: Path, engine: str) -> None:
     """Grade every municipality against the duties of ZRomS-1 for a year."""
     from compliance import atomic
     from compliance.assess import assess
@@ -75,6 +77,10 @@ def check(years: tuple[int, ...], year_range: tuple[int, ...], municipalities: t
         raise ComplianceError(msg("check.needs_year"))
     if len(wanted) > 1 and fmt not in MULTI_YEAR:
         raise ComplianceError(msg("check.one_year_format", fmt=fmt, formats=", ".join(MULTI_YEAR)))
+    if compare_with is not None and (fmt != "html" or len(wanted) > 1):
+        raise ComplianceError(msg("check.compare_html_only"))
+    if compare_with is not None and compare_with == wanted[0]:
+        raise ComplianceError(msg("compare.same_year", year=compare_with))
     if fmt in outputs.BINARY and out is None:
         raise ComplianceError(msg("check.binary_needs_out", fmt=fmt))
     if out is not None:
@@ -84,12 +90,27 @@ def check(years: tuple[int, ...], year_range: tuple[int, ...], municipalities: t
                      not no_decisions)
         return
     day = generated.date() if generated else dt.date.today()
-    registry, assessment = assess(data_dir, rules_dir, wanted[0], list(municipalities) or None, engine,
-                                  decisions=not no_decisions, on=day)
+    extra: dict = {}
+    if compare_with is not None:
+        from compliance.assess import assess_years
+        from compliance.compare import compare
+
+        registry, both = assess_years(data_dir, rules_dir, sorted({wanted[0], compare_with}),
+                                      list(municipalities) or None, engine, not no_decisions, day)
+        by_year = {a.year: a for a in both}
+        assessment = by_year[wanted[0]]
+        extra["compared"] = (compare_with, compare(assessment, by_year[compare_with]))
+    else:
+        registry, assessment = assess(data_dir, rules_dir, wanted[0], list(municipalities) or None, engine,
+                                      decisions=not no_decisions, on=day)
     warn(assessment.warnings, lang)
+    if fmt == "html":
+        found = _register_cases(data_dir, wanted[0], day, registry.ids)
+        if found:
+            extra.update(cases=found, as_of=day)
     render = outputs.renderer(fmt)
     if out is not None:
-        result = render(assessment, registry, lang, day)
+        result = render(assessment, registry, lang, day, **extra)
         if isinstance(result, bytes):
             atomic.write_bytes(out, result)
         else:
@@ -102,9 +123,24 @@ def check(years: tuple[int, ...], year_range: tuple[int, ...], municipalities: t
         width = terminal_width()
         click.echo(render(assessment, registry, lang, day, colour=colour_wanted(), width=width), nl=False)
     else:
-        click.echo(render(assessment, registry, lang, day), nl=False)
+        click.echo(render(assessment, registry, lang, day, **extra), nl=False)
     if fail_on and any(finding.grade.value == fail_on for finding in assessment.findings):
         sys.exit(1)
+
+
+def _register_cases(data_dir: Path, year: int, as_of: dt.date, order: list[str]) -> list:
+    """The year's cases as `compliance status` reads them, or none when the data folder has no
+    register (the packaged sample data never has one)."""
+    from compliance.register import FILENAME, is_packaged
+
+    path = Path(data_dir) / FILENAME
+    if is_packaged(data_dir) or not path.is_file():
+        return []
+    from compliance.register.cases import cases
+    from compliance.register.store import open_register
+
+    with open_register(path, create=False) as reg:
+        return cases(reg, year, as_of, order)
 
 
 def _check_years(years: list[int], municipalities: tuple[str, ...], fmt: str, lang: str, fail_on: Optional[str],

@@ -9,7 +9,7 @@ finding is shown open; with it, the page filters, sorts and recounts the summary
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, Optional
+from typing import TYPE_CHECKING, Any, Optional, Sequence
 
 from compliance import paths
 from compliance.findings import Assessment, Finding
@@ -19,6 +19,10 @@ from compliance.render.review import (
     basis_text, citation, generated_on, kinds, ordered, short_of_duty, slovenian_key, triggers_letter,
 )
 from compliance.vocabulary import Grade, Obligation, Provenance, label
+
+if TYPE_CHECKING:
+    from compliance.compare import Change
+    from compliance.register.cases import Case
 
 TEMPLATES = paths.TEMPLATES_DIR
 TEMPLATE = "findings.html.j2"
@@ -52,7 +56,12 @@ def words(lang: str) -> dict[str, str]:
     }
 
 
-def render(assessment: Assessment, registry: Registry, lang: str = "sl", generated: Optional[dt.date] = None) -> str:
+def render(assessment: Assessment, registry: Registry, lang: str = "sl", generated: Optional[dt.date] = None,
+           cases: Optional[Sequence["Case"]] = None, as_of: Optional[dt.date] = None,
+           compared: Optional[tuple[int, Sequence["Change"]]] = None) -> str:
+    """The page; with `cases` (the register's, as `status` reads them, as of `as_of`) each
+    municipality's details show its letter and reply; with `compared` (a year and
+    compliance.compare's changes) each finding shows that year's grade and the change."""
     from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
     env = Environment(
@@ -64,7 +73,51 @@ def render(assessment: Assessment, registry: Registry, lang: str = "sl", generat
         keep_trailing_newline=True,
     )
     env.filters["css_string"] = css_string
-    return env.get_template(TEMPLATE).render(**page(assessment, registry, lang, generated))
+    context = page(assessment, registry, lang, generated)
+    context["follow_up"] = _follow_up(context, cases, as_of, registry, lang) if cases else None
+    context["compared"] = _compared(context, compared, lang) if compared else None
+    return env.get_template(TEMPLATE).render(**context)
+
+
+def _follow_up(context: dict[str, Any], cases: Sequence["Case"], as_of: Optional[dt.date], registry: Registry,
+               lang: str) -> dict[str, Any]:
+    """Each municipality's case, in the words and dates of `compliance status` (the same rows)."""
+    from compliance.register import report
+
+    headings = [worded(c, lang) for c in report.COLUMNS]
+    rows = dict(zip((c.municipality for c in cases), report.rows(cases, registry, lang)))
+    by_id = {c.municipality: c for c in cases}
+    for m in context["municipalities"]:
+        row, case = rows.get(m["id"]), by_id.get(m["id"])
+        if row is None or case is None:
+            m["case"] = None
+            continue
+        state = worded(f"state.{case.state}", lang)
+        m["case"] = {
+            # the letter's own columns: the id and the name are the details' heading already
+            "fields": [(h, str(v)) for h, v in zip(headings[2:], row[2:]) if str(v) != ""],
+            "overdue": case.overdue,
+            "mark": (worded("html.case_overdue", lang, state=state, days=case.days_overdue) if case.overdue
+                     else worded("html.case_mark", lang, state=state)),
+        }
+    day = report._day(as_of, lang) if as_of else ""
+    return {"title": worded("html.follow_up", lang, date=day),
+            "none": worded("html.no_case", lang, year=context["year"])}
+
+
+def _compared(context: dict[str, Any], compared: tuple[int, Sequence["Change"]], lang: str) -> dict[str, Any]:
+    """Each finding's grade in the other year and the change, from compliance.compare."""
+    other, changes = compared
+    by_key = {(c.municipality, c.obligation.value): c for c in changes}
+    for m in context["municipalities"]:
+        for f in m["findings"]:
+            c = by_key.get((m["id"], f["obligation"]))
+            f["compared"] = worded(
+                "html.compared_value", lang, other=other,
+                grade=label(c.previous, lang) if c is not None and c.previous is not None else worded("html.no_grade", lang),
+                change=worded(f"compare.{c.change if c is not None else 'new'}", lang),
+            ) if c is not None else None
+    return {"title": worded("html.compared", lang, other=other)}
 
 
 def css_string(value: str):
