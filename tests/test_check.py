@@ -244,3 +244,13 @@ def test_table_and_markdown_name_kinds_and_those_short_of_a_duty(cli):
         line = next(line for line in output.splitlines() if line.startswith("Prejmejo pismo"))
         assert line.startswith("Prejmejo pismo (brez poročila ali z neizpolnjeno zakonsko obveznostjo; 11): ")
         assert sorted(line.split(": ", 1)[1].split(", ")) == recipients
+
+
+def test_fail_on_can_keep_to_statutory_duties(cli):
+    """Beltinci falls short only of the cooperation recommendation: a script asking for
+    statutory non-compliance does not fail on it; Tišina's programme (a duty) does."""
+    beltinci = ("check", "--year", "2019", "--municipality", "beltinci", "--fail-on", "non_compliant")
+    assert cli(*beltinci).exit_code == 1
+    assert cli(*beltinci, "--fail-on-kind", "duty").exit_code == 0
+    assert cli("check", "--year", "2019", "--municipality", "tisina", "--fail-on", "non_compliant",
+               "--fail-on-kind", "duty").exit_code == 1
