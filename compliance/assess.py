@@ -8,6 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Optional, Sequence
 
+from compliance import cache
 from compliance.facts import Subject
 from compliance.findings import Assessment
 from compliance.judge import judge
@@ -38,9 +39,11 @@ def assess_years(
 ) -> tuple[Registry, list[Assessment]]:
     """Several years at once: the registry and the rules are read and validated once,
     each year's records once; the findings of each year as `assess` gives them."""
-    registry, recordsets = load_years(data_dir, years)
+    # Validated data and rules are kept between runs while nothing they came from changes (compliance.cache).
+    registry, recordsets = cache.memo("years", [str(Path(data_dir).resolve()), list(years)],
+                                      lambda: load_years(data_dir, years), roots=[data_dir])
     wanted = {registry.get(ident).id for ident in municipalities} if municipalities else set(registry.ids)
-    rulebook = load_rules(rules_dir)
+    rulebook = cache.memo("rules", [str(Path(rules_dir).resolve())], lambda: load_rules(rules_dir), roots=[rules_dir])
     assessments = []
     for recordset in recordsets:
         subjects = [

@@ -19,7 +19,7 @@ from typing import Any, Optional
 import jinja2
 from pydantic import Field, ValidationError
 
-from compliance import conditions, sandbox, yamlfile
+from compliance import cache, conditions, sandbox, yamlfile
 from compliance.errors import DataError, Problem
 from compliance.facts import FIELDS
 from compliance.findings import LegalBasis
@@ -77,7 +77,8 @@ class Rule:
 def _template(source: str) -> jinja2.Template:
     # Compiled on first use: compiling all ~60 templates would cost a run ~30 ms for the
     # dozen it renders. Syntax is checked when the file is read (TEMPLATES.parse).
-    return TEMPLATES.from_string(source)
+    # The compiled code is kept between runs, by source text and code version (compliance.cache).
+    return TEMPLATES.template_class.from_code(TEMPLATES, cache.template_code(TEMPLATES, source), TEMPLATES.make_globals(None))
 
 
 def _render(rule: Rule, where: str, source: str, context: dict[str, Any]) -> str:

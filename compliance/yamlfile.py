@@ -6,10 +6,9 @@ their own line and the line of each key.
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 from typing import Any, Sequence
-
-import yaml
 
 from compliance import yamlcache
 from compliance.errors import DataError, Problem
@@ -26,12 +25,23 @@ class Located(dict):
         return self.key_lines.get(key, self.line)
 
 
-# The C parser (libyaml) where PyYAML was built with it: several times faster.
-class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
-    pass
+@functools.lru_cache(maxsize=None)
+def _loader() -> Any:
+    """The loader class, made on first use: PyYAML is imported only when a file is read
+    (a run whose inputs are cached reads none; compliance.cache)."""
+    import yaml
+
+    # The C parser (libyaml) where PyYAML was built with it: several times faster.
+    class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+        pass
+
+    _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+    return _Loader
 
 
-def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> Located:
+def _construct_mapping(loader: Any, node: Any) -> Located:
+    import yaml
+
     mapping = Located()
     mapping.line = node.start_mark.line + 1
     mapping.key_lines = {}
@@ -49,8 +59,6 @@ def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> Located:
     return mapping
 
 
-_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
-
 
 # Data files are a few hundred kilobytes; anything far larger is not one of them.
 MAX_BYTES = 20_000_000
@@ -64,7 +72,9 @@ def _alias_line(text: str) -> int | None:
     """
     if "*" not in text:  # cheap test first: most files hold no asterisk at all
         return None
-    for event in yaml.parse(text, Loader=_Loader):
+    import yaml
+
+    for event in yaml.parse(text, Loader=_loader()):
         if isinstance(event, yaml.AliasEvent):
             return event.start_mark.line + 1 if event.start_mark is not None else 1
     return None
@@ -91,6 +101,8 @@ def load(path: Path) -> Any:
 
     Aliases and keys that are not text are refused with their line.
     """
+    import yaml
+
     text = _read(path)
     cached = yamlcache.get(text, Located)
     if cached is not yamlcache.MISSING:
@@ -99,7 +111,7 @@ def load(path: Path) -> Any:
         alias = _alias_line(text)
         if alias is not None:
             raise DataError([Problem(path, msg("yaml.alias"), line=alias)])
-        tree = yaml.load(text, Loader=_Loader)
+        tree = yaml.load(text, Loader=_loader())
         yamlcache.put(text, tree, Located)
         return tree
     except yaml.YAMLError as exc:

@@ -18,6 +18,15 @@ RULES = paths.BUNDLED / "rules"
 TEMPLATES = paths.TEMPLATES_DIR
 
 
+@pytest.fixture(scope="session", autouse=True)
+def own_cache(tmp_path_factory):
+    """The start-up cache (compliance.cache) on, in a folder of the test run's own, not the user's."""
+    import os
+
+    os.environ["COMPLIANCE_CACHE_DIR"] = str(tmp_path_factory.mktemp("cache"))
+    os.environ.pop("COMPLIANCE_NO_CACHE", None)
+
+
 @pytest.fixture
 def data_copy(tmp_path: Path) -> Path:
     """A writable copy of the bundled data folder."""

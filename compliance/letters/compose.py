@@ -9,17 +9,19 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any, Optional, Sequence
+from typing import TYPE_CHECKING, Any, Optional, Sequence
 
 from compliance.errors import ComplianceError
 from compliance.messages import msg
 from compliance.findings import Assessment, Finding
 from compliance.letters.deadline import reply_deadline
-from compliance.letters.office import Office
 from compliance.letters.typography import capitalise, slovenian_date, typeset
 from compliance.models import Municipality
 from compliance.registry import Registry
 from compliance.vocabulary import Grade, Obligation, RuleKind, label
+
+if TYPE_CHECKING:  # the office's model is built only by the commands that write letters
+    from compliance.letters.office import Office
 
 # Grades whose facts the Office holds and can name in a request for the missing report.
 _KNOWN = (Grade.COMPLIANT, Grade.PARTIAL, Grade.NON_COMPLIANT)
