@@ -129,6 +129,25 @@ def fields(condition: Any) -> set[str]:
     return found
 
 
+def guarded(condition: Mapping[str, Any]) -> dict[str, Any]:
+    """The condition with each `$m` comparison preceded by `$ex` of both its fields.
+
+    durable-rules compares a reference to a field the fact lacks with that field of another
+    fact in the same batch (measured: `{year: {$m: data_year}}` matched a fact without
+    `data_year` when another fact had one); the guard gives the documented semantics, a
+    missing field fails the test, whatever else is in the batch."""
+    (key, body), = condition.items()
+    if key in LOGICAL and isinstance(body, list):
+        return {key: [guarded(part) if isinstance(part, Mapping) and len(part) == 1 else part for part in body]}
+    if key in COMPARISONS and isinstance(body, Mapping) and len(body) == 1:
+        (field, value), = body.items()
+    else:
+        field, value = key, body
+    if isinstance(value, Mapping) and list(value) == ["$m"]:
+        return {"$and": [{"$ex": {field: 1}}, {"$ex": {value["$m"]: 1}}, dict(condition)]}
+    return dict(condition)  # anything else as written (durable-rules judges what it accepts)
+
+
 _MISSING = object()
 
 

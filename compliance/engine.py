@@ -30,6 +30,7 @@ import itertools
 import json
 from typing import Any, Callable, Iterable, Sequence
 
+from compliance import conditions
 from compliance.errors import ComplianceError, DataError, Problem
 from compliance.messages import msg
 from compliance.rules import Rule, RuleBook
@@ -68,7 +69,7 @@ def _definition(rules: Iterable[Rule], record: Callable[[str, dict], None]) -> d
         return run
 
     definition = {
-        rule.id: {"all": [{"m": {"$and": [_IS_RECORD, json.loads(json.dumps(rule.when))]}}], "run": action(rule.id)}
+        rule.id: {"all": [{"m": {"$and": [_IS_RECORD, conditions.guarded(json.loads(json.dumps(rule.when)))]}}], "run": action(rule.id)}
         for rule in rules
     }
     definition[_CATCH_ALL] = {"all": [{"m": _IS_RECORD}], "run": action(_CATCH_ALL)}

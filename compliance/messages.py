@@ -94,6 +94,10 @@ CATALOG: dict[str, dict[str, str]] = {
         "sl": "rok za odgovor ({days} dni po {date}) je zunaj koledarja",
         "en": "the reply deadline ({days} days after {date}) is beyond the calendar",
     },
+    "sources.too_large": {
+        "sl": "datoteka je večja od {limit} MB in ni poročilo",
+        "en": "the file is larger than {limit} MB and is not a report",
+    },
     "file.not_regular": {"sl": "ni navadna datoteka", "en": "not a regular file"},
     "file.too_large": {"sl": "datoteka je večja od {limit} MB", "en": "the file is larger than {limit} MB"},
     # Places in a report text (compliance.sources).

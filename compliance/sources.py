@@ -17,6 +17,10 @@ from pathlib import Path
 from compliance.errors import DataError, Problem
 from compliance.messages import msg
 
+# The 2019 report is 30 KB of text and a few hundred KB as a Word file or PDF; far larger
+# input is not a report (an endless device, a zip bomb) and is refused before it is parsed.
+MAX_REPORT_BYTES = 50_000_000
+MAX_UNPACKED_BYTES = 200_000_000  # a Word file's parts, uncompressed
 
 
 def normalise_space(text: str) -> str:
@@ -59,9 +63,16 @@ def _read_docx(path: Path, data: bytes) -> Report:
     import docx  # python-docx: imported only for Word files
     from docx.opc.exceptions import PackageNotFoundError
 
+    from lxml.etree import XMLSyntaxError
+
     try:
+        with zipfile.ZipFile(io.BytesIO(data)) as package:
+            if sum(info.file_size for info in package.infolist()) > MAX_UNPACKED_BYTES:
+                raise _problem(path, "sources.too_large", limit=MAX_UNPACKED_BYTES // 1_000_000)
         document = docx.Document(io.BytesIO(data))
-    except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile) as exc:
+    except DataError:
+        raise
+    except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile, XMLSyntaxError, OSError) as exc:
         raise _problem(path, "sources.docx_unreadable", reason=str(exc) or type(exc).__name__) from None
     lines: list[str] = []
     places: list = []
@@ -73,9 +84,13 @@ def _read_docx(path: Path, data: bytes) -> Report:
 
 
 def _read_pdf(path: Path, data: bytes) -> Report:
+    import logging
+
     from pypdf import PdfReader  # imported only for PDFs
     from pypdf.errors import PdfReadError
 
+    # pypdf logs what it repairs (in English, to stderr); the user gets our message or the text.
+    logging.getLogger("pypdf").setLevel(logging.ERROR)
     try:
         reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted:
@@ -98,13 +113,18 @@ def read_report(path: Path) -> Report:
     """The report's lines; an unreadable file or one without text is a DataError."""
     path = Path(path)
     try:
-        data = path.read_bytes()
+        if path.exists() and not path.is_file():  # a FIFO would block, /dev/zero never end
+            raise _problem(path, "file.not_regular")
+        with path.open("rb") as handle:
+            data = handle.read(MAX_REPORT_BYTES + 1)
+        if len(data) > MAX_REPORT_BYTES:
+            raise _problem(path, "sources.too_large", limit=MAX_REPORT_BYTES // 1_000_000)
     except FileNotFoundError:
         raise _problem(path, "file.not_found") from None
     except OSError as exc:
         raise _problem(path, "file.unreadable", reason=exc.strerror or exc) from None
     suffix = path.suffix.lower()
-    if data.startswith(b"%PDF") or (suffix == ".pdf" and data):
+    if data.startswith(b"%PDF") or (suffix == ".pdf" and data and not data.startswith(b"PK\x03\x04")):
         report = _read_pdf(path, data)
     elif data.startswith(b"PK\x03\x04") or suffix == ".docx":
         report = _read_docx(path, data)

@@ -118,3 +118,37 @@ def test_durable_rules_and_the_plain_evaluator_agree_on_every_combination(rulebo
     by_engine = engine.match(rulebook, facts)
     by_plain = [[rule.id for rule in rulebook.rules if conditions.evaluate(rule.when, f)] for f in facts]
     assert by_engine == by_plain
+
+
+def _one_rule(rulebook: RuleBook, when: dict) -> RuleBook:
+    rule = dataclasses.replace(rulebook.by_id["reporting.reported"], when=when)
+    group = dataclasses.replace(rulebook.obligations[rule.obligation], rules=(rule,))
+    return RuleBook({rule.obligation: group}, rulebook.files, {rule.id: rule})
+
+
+def test_a_reference_to_a_missing_field_fails_whatever_else_is_in_the_batch(rulebook):
+    """durable-rules alone matched m8 (no data_year) when m7 in the same batch had one."""
+    book = _one_rule(rulebook, {"year": {"$m": "data_year"}})
+    facts = [{"municipality": "m6"}, {"municipality": "m7", "year": 2026, "data_year": 2026},
+             {"municipality": "m8", "year": 2011}]
+    assert [bool(m) for m in engine.match(book, facts)] == [False, True, False]
+    assert [bool(m) for m in engine.match(book, facts[2:])] == [False]
+
+
+@pytest.mark.parametrize("when", [
+    {"$gte": {"year": {"$m": "programme_end"}}},
+    {"$lt": {"year": {"$m": "programme_end"}}},
+    {"roma_councillor": {"$m": "reported"}},
+    {"$gt": {"wb_meetings": {"$m": "roma_councillor"}}},
+])
+def test_references_agree_with_the_plain_evaluator_on_random_facts(rulebook, when):
+    import random
+
+    draw = random.Random(3)
+    values = {"year": lambda: draw.randint(2010, 2030), "programme_end": lambda: draw.randint(2010, 2030),
+              "reported": lambda: draw.random() < 0.5, "roma_councillor": lambda: draw.random() < 0.5,
+              "wb_meetings": lambda: draw.randint(0, 5)}
+    facts = [{"municipality": f"m{i}", **{k: make() for k, make in values.items() if draw.random() < 0.6}}
+             for i in range(1000)]
+    got = engine.match(_one_rule(rulebook, when), facts)
+    assert [bool(m) for m in got] == [conditions.evaluate(when, f) for f in facts]

@@ -107,11 +107,16 @@ def clauses(tokens: tuple[Token, ...]) -> tuple[Clause, ...]:
     return tuple(found)
 
 
+# Enough of the text before a full stop to hold the word it ends (an abbreviation, an
+# initial, a day); looking at no more keeps splitting a long section linear.
+_LOOKBEHIND = 80
+
+
 def _ends_sentence(segment: str, match: re.Match) -> bool:
-    following = segment[match.end():]
-    if not _NEXT_STARTS_SENTENCE.match(following):
+    if not _NEXT_STARTS_SENTENCE.match(segment, match.end()):
         return False
-    before = segment[:match.start()].split()
+    following = segment[match.end():match.end() + 1]
+    before = segment[max(0, match.start() - _LOOKBEHIND):match.start()].split()
     last = before[-1].lower() if before else ""
     last = last.strip("(«»\"„“")
     if last in ABBREVIATIONS or (len(last) == 1 and last.isalpha()):

@@ -134,13 +134,27 @@ def own_mood(clause: Clause) -> str:
     return "real"
 
 
+# How far back a clause joined by "in"/"ter" borrows words and mood: the real cases join
+# two or three clauses, and a bound keeps a run-on sentence of a thousand clauses linear.
+MAX_JOINED = 4
+
+
+def _joined(sentence: Sentence, at: int) -> range:
+    """Clause `at` and the clauses it is joined to, nearest first (at most MAX_JOINED back)."""
+    first = at
+    while first > 0 and at - first < MAX_JOINED and sentence.clauses[first].conjoined:
+        first -= 1
+    return range(at, first - 1, -1)
+
+
 def mood(sentence: Sentence, at: int) -> str:
     """The mood of clause `at`: a clause joined by "in"/"ter" to a wish or a plan shares it
     ("naj bi se predstavila ... in ... aktivno pristopila")."""
-    clause = sentence.clauses[at]
-    found = own_mood(clause)
-    if found == "real" and clause.conjoined and at > 0:
-        return mood(sentence, at - 1)
+    found = "real"
+    for index in _joined(sentence, at):
+        found = own_mood(sentence.clauses[index])
+        if found != "real":
+            return found
     return found
 
 
@@ -166,10 +180,10 @@ def _in_past(words: Sequence[Token], term: str, aliases: Aliases) -> bool:
 def shared_words(sentence: Sentence, at: int) -> tuple[Token, ...]:
     """The words of clause `at` with those of the clauses it is joined to by "in"/"ter":
     in "Načrt je svet obravnaval in sprejel" the second verb has the first one's object."""
-    clause = sentence.clauses[at]
-    if clause.conjoined and at > 0:
-        return shared_words(sentence, at - 1) + clause.words
-    return clause.words
+    words: tuple[Token, ...] = ()
+    for index in _joined(sentence, at):
+        words = sentence.clauses[index].words + words
+    return words
 
 
 def _clause_fits(cue: lexicon.Cue, sentence: Sentence, at: int, aliases: Aliases) -> bool:
