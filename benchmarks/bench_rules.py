@@ -56,7 +56,7 @@ def synthetic_facts(count: int, seed: int = 2019) -> list[dict]:
         index = len(found)
         year = 1995 + 30 + index % 30  # 2025 - 2054: 30 report years
         given = {"year": year, **rng.choice(REPORTING)}
-        given["data_year"] = year if given["reported"] else (None if given["data_year"] is None else year - rng.randint(1, 3))
+        given["stated_in"] = year if given["reported"] else (None if given["stated_in"] is None else year - rng.randint(1, 3))
         for name, domain in DOMAINS.items():
             value = rng.choice(domain)
             given[name] = value - 2019 + year if name == "programme_end" and value else value
@@ -112,7 +112,7 @@ def phases() -> dict:
     from compliance.facts import Subject
     from compliance.judge import judge
 
-    findings = judge(rulebook, [Subject(recordset.records[m.id], m.roma_councillor, m.name) for m in registry])
+    findings = judge(rulebook, [Subject(recordset.records[m.id], m.roma_seat, m.name) for m in registry])
     marks.append(("durable-rules and messages (judge)", time.perf_counter()))
     from compliance.findings import Assessment
     from compliance.render.table import render

@@ -47,7 +47,7 @@ def assess_years(
     assessments = []
     for recordset in recordsets:
         subjects = [
-            Subject(recordset.records[m.id], m.roma_councillor, m.name)
+            Subject(recordset.records[m.id], m.roma_seat, m.name)
             for m in registry
             if m.id in wanted
         ]

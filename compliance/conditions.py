@@ -133,8 +133,8 @@ def guarded(condition: Mapping[str, Any]) -> dict[str, Any]:
     """The condition with each `$m` comparison preceded by `$ex` of both its fields.
 
     durable-rules compares a reference to a field the fact lacks with that field of another
-    fact in the same batch (measured: `{year: {$m: data_year}}` matched a fact without
-    `data_year` when another fact had one); the guard gives the documented semantics, a
+    fact in the same batch (measured: `{year: {$m: stated_in}}` matched a fact without
+    `stated_in` when another fact had one); the guard gives the documented semantics, a
     missing field fails the test, whatever else is in the batch."""
     (key, body), = condition.items()
     if key in LOGICAL and isinstance(body, list):

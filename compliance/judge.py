@@ -11,10 +11,10 @@ from typing import Any, Optional, Sequence
 from compliance import facts as factlib
 from compliance.engines import match
 from compliance.errors import DataError, Problem
-from compliance.messages import msg, text as worded
-from compliance.findings import Finding
+from compliance.messages import msg
+from compliance.findings import Finding, provenance_text
 from compliance.rules import Rule, RuleBook
-from compliance.vocabulary import LANGUAGES, Obligation
+from compliance.vocabulary import LANGUAGES, Obligation, Provenance
 
 
 def _one_rule(rulebook: RuleBook, obligation: Obligation, subject: factlib.Subject, fact: dict, rule_ids: list[str]) -> Rule:
@@ -29,33 +29,48 @@ def _one_rule(rulebook: RuleBook, obligation: Obligation, subject: factlib.Subje
     raise DataError([Problem(group.file, message, municipality=subject.municipality)])
 
 
-def _messages(rule: Rule, context: dict[str, Any], data_year: int | None, stale: bool) -> dict[str, str]:
+def _messages(rule: Rule, context: dict[str, Any], provenance: Provenance, stated_in: Optional[int]) -> dict[str, str]:
     messages = {lang: rule.render_message(lang, context) for lang in LANGUAGES}
-    # A message judged on older facts says so ("(facts from 2018)"), unless it names that year itself.
-    if stale:
+    # A message judged on facts that are not the year's own says where they come from
+    # ("(sporočeno v letu 2018)"), unless it says so itself.
+    if provenance != Provenance.CURRENT:
         for lang, text in messages.items():
-            if str(data_year) not in text:
+            said = provenance_text(provenance, stated_in, lang)
+            if said.lower() not in text.lower():
                 body, stop = (text[:-1], ".") if text.endswith(".") else (text, "")
-                messages[lang] = f"{body} ({worded('common.stale', lang, year=data_year)}){stop}"
+                messages[lang] = f"{body} ({said}){stop}"
     return messages
 
 
 def finding(rule: Rule, subject: factlib.Subject, context: dict[str, Any], fields: Sequence[str]) -> Finding:
     record = subject.record
-    context = {**context, "basis": rule.basis}
+    reasons = factlib.reasons(record, rule.obligation)
+    provenance, stated_in, describes = record.provenance, record.stated_in, record.describes
+    if rule.obligation == Obligation.REPORTING and record.in_overview:
+        # Whether a contribution came is said by the year's own overview, whatever the age
+        # of the facts it repeats.
+        provenance, stated_in, describes = Provenance.CURRENT, record.year, record.year
+    context = {
+        **context, "basis": rule.basis, "kind": rule.kind.value,
+        "reasons": [reason.model_dump(mode="json") for reason in reasons],
+    }
     return Finding(
         municipality=subject.municipality,
         year=record.year,
         obligation=rule.obligation,
-        grade=rule.grade,
-        rule=rule.id,
         kind=rule.kind,
+        rule=rule.id,
+        rule_grade=rule.grade,
+        grade=rule.grade,
         basis=rule.basis,
-        data_year=record.data_year,
-        messages=_messages(rule, context, record.data_year, context["stale"]),
+        provenance=provenance,
+        stated_in=stated_in,
+        describes=describes,
+        messages=_messages(rule, context, provenance, stated_in),
         letter=rule.render_letter(context),
         facts={name: context[name] for name in fields if name != "year"},  # the year is the finding's own
         evidence=factlib.evidence(record, rule.obligation),
+        reasons=reasons,
     )
 
 

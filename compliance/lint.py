@@ -3,7 +3,7 @@
 For each obligation, every combination of the values its rules read is tried through the
 real engine (durable-rules or the built-in evaluator, `compliance.engines`): booleans true/false/not stated, programme end before/at/after the year or not
 stated, meetings 0/1/several/not stated, each programme status and cooperation form, a
-Roma councillor or not, reported or not (with earlier or no facts). Combinations no valid
+Roma seat or not, reported or not (with earlier or no facts, or not in the overview). Combinations no valid
 record can produce (checked with the record model) are skipped. A combination no rule
 matches is a gap; one that several rules match is an overlap. Every message and letter
 template is rendered on the way, and rules whose grade calls for a letter must have one.
@@ -23,27 +23,16 @@ from compliance.errors import DataError
 from compliance.messages import msg
 from compliance.judge import finding
 from compliance.rules import RuleBook
-from compliance.vocabulary import CooperationForm, Grade, Obligation, ProgrammeStatus
+from compliance.vocabulary import Grade, Obligation
 
 YEAR = 2019  # any year works: the domains below are relative to it
 NEEDS_LETTER = {Grade.NON_COMPLIANT, Grade.PARTIAL, Grade.NO_DATA}
 
-# Values tried per field; None means "not stated" (the field is absent from the fact).
-DOMAINS: dict[str, list[Any]] = {
-    "roma_councillor": [True, False],
-    "programme_status": [status.value for status in ProgrammeStatus],
-    "programme_end": [None, YEAR - 1, YEAR, YEAR + 1],
-    "wb_established": [True, False, None],
-    "wb_active": [True, False, None],
-    "wb_meetings": [None, 0, 1, 3],
-    "cooperation_form": [form.value for form in CooperationForm],
-}
-# `reported` and `data_year` vary together: reported this year, or not with older or no facts.
-REPORTING: list[dict[str, Any]] = [
-    {"reported": True, "data_year": YEAR},
-    {"reported": False, "data_year": YEAR - 1},
-    {"reported": False, "data_year": None},
-]
+# Values tried per field (from the facts table); None means "not stated" (absent from the fact).
+DOMAINS: dict[str, list[Any]] = {spec.name: spec.domain(YEAR) for spec in factlib.TABLE if spec.domain}
+# Where the facts come from varies as one: reported this year, or not with facts stated in an
+# earlier year, with facts of no stated year or none, or not in the overview at all.
+REPORTING = factlib.provenance_cases(YEAR)
 
 
 @dataclass
@@ -71,7 +60,7 @@ class Report:
 def combinations(read: tuple[str, ...]) -> list[dict[str, Any]]:
     """Every combination of the values of the fields `read` (the others not stated)."""
     axes: list[list[dict[str, Any]]] = []  # each axis: the alternatives for some fields
-    if {"reported", "data_year"} & set(read):
+    if set(factlib.PROVENANCE_FIELDS) & set(read):
         axes.append(REPORTING)
     for name in read:
         if name in DOMAINS:

@@ -180,13 +180,25 @@ CATALOG: dict[str, dict[str, str]] = {
         "sl": "delovno telo, ki se je sestalo, ni nedejavno",
         "en": "a working body that met is not inactive",
     },
-    "model.data_year_after": {
-        "sl": "data_year {data_year} je za letom poročila {year}",
-        "en": "data_year {data_year} is after the report year {year}",
+    "basis.quote_needs_gazette": {
+        "sl": "dobesedno navedena določba (form: quote) potrebuje sklic na Uradni list (gazette)",
+        "en": "a verbatim provision (form: quote) needs its Official Gazette reference (gazette)",
     },
-    "model.reported_data_year": {
-        "sl": "občina, ki je poročala, ima data_year enak letu poročila",
-        "en": "a municipality that reported has data_year equal to the year",
+    "finding.grade_not_final": {
+        "sl": "ocena {grade} ni končna ocena (pravila: {rule_grade}, ob upoštevanju odločitve)",
+        "en": "grade {grade} is not the final grade (rules: {rule_grade}, after any decision)",
+    },
+    "model.fact_year_after": {
+        "sl": "{field} {value} je za letom poročila {year}",
+        "en": "{field} {value} is after the report year {year}",
+    },
+    "model.reported_years": {
+        "sl": "občina, ki je poročala, ima stated_in in describes enaka letu poročila",
+        "en": "a municipality that reported has stated_in and describes equal to the year",
+    },
+    "model.not_in_overview_facts": {
+        "sl": "občina, ki je ni v pregledu (in_overview: false), ni poročala in nima navedenih dejstev",
+        "en": "a municipality not in the overview (in_overview: false) did not report and has no stated facts",
     },
     "model.email": {"sl": "neveljaven e-poštni naslov: {reason}", "en": "value is not a valid email address: {reason}"},
     # Office configuration (compliance.letters.office).
@@ -338,6 +350,14 @@ CATALOG: dict[str, dict[str, str]] = {
         "en": "the folder {path} is not empty; create the working folder in a new or empty folder",
     },
     # Rule test cases (compliance.ruletests, compliance.facts).
+    "ruletests.expected_kind": {
+        "sl": "{obligation}: pričakovana vrsta {kind}, dobljena {got}",
+        "en": "{obligation}: expected kind {kind}, got {got}",
+    },
+    "ruletests.expected_message": {
+        "sl": "{obligation}: sporočilo ne vsebuje »{part}«: {got}",
+        "en": "{obligation}: the message does not contain \"{part}\": {got}",
+    },
     "ruletests.unknown_rule": {
         "sl": "{obligation}: pravila {rule!r} ni v datotekah s pravili",
         "en": "{obligation}: no rule {rule!r} in the rule files",
@@ -555,7 +575,29 @@ CATALOG: dict[str, dict[str, str]] = {
     "common.yes": {"sl": "da", "en": "yes"},
     "common.no": {"sl": "ne", "en": "no"},
     "common.unstated": {"sl": "ni navedeno", "en": "not stated"},
-    "common.stale": {"sl": "podatki iz leta {year}", "en": "facts from {year}"},
+    # Where a municipality's facts come from (compliance.facts.provenance_text): said as the
+    # source says it, never "for" or "from" a year the text does not give.
+    "provenance.current": {"sl": "podatki za leto {year}", "en": "information for {year}"},
+    "provenance.stated_in": {"sl": "sporočeno v letu {year}", "en": "stated in {year}"},
+    "provenance.last_contribution": {"sl": "iz zadnjega prispevka", "en": "from its last contribution"},
+    "provenance.nothing_carried": {"sl": "starejših podatkov v pregledu ni", "en": "the overview repeats no earlier facts"},
+    "provenance.not_in_overview": {"sl": "občine ni v pregledu", "en": "not in the overview"},
+    # The judged facts (compliance.facts.TABLE), as explain and lint name them.
+    "fact.year": {"sl": "leto poročila", "en": "report year"},
+    "fact.in_overview": {"sl": "občina je v pregledu za leto", "en": "in the year's overview"},
+    "fact.reported": {"sl": "poslala podatke za leto", "en": "sent information for the year"},
+    "fact.stated_in": {"sl": "leto, v katerem so bili podatki sporočeni", "en": "year the facts were stated"},
+    "fact.roma_seat": {
+        "sl": "voli predstavnika romske skupnosti v občinski svet (ZLS)",
+        "en": "elects a Roma representative to the council (Local Self-Government Act)",
+    },
+    "fact.programme_status": {"sl": "program ukrepov", "en": "programme of measures"},
+    "fact.programme_end": {"sl": "program velja do leta", "en": "programme runs until"},
+    "fact.wb_established": {"sl": "delovno telo je ustanovljeno", "en": "working body established"},
+    "fact.wb_active": {"sl": "delovno telo deluje", "en": "working body active"},
+    "fact.wb_meetings": {"sl": "število sej v letu", "en": "meetings in the year"},
+    "fact.wb_meetings_in_mandate": {"sl": "število sej v mandatu do poročila", "en": "meetings so far in the term"},
+    "fact.cooperation_form": {"sl": "oblika sodelovanja", "en": "form of cooperation"},
     "common.no_rule": {"sl": "nobeno pravilo", "en": "no rule"},
     "common.id": {"sl": "id", "en": "id"},
     "common.municipality": {"sl": "občina", "en": "municipality"},
@@ -565,8 +607,8 @@ CATALOG: dict[str, dict[str, str]] = {
     "column.id": {"sl": "ID", "en": "ID"},
     "column.municipality": {"sl": "Občina", "en": "Municipality"},
     "column.region": {"sl": "Regija", "en": "Region"},
-    "column.councillor": {"sl": "Romski svetnik", "en": "Roma councillor"},
-    "column.data_year": {"sl": "Leto podatkov", "en": "Data year"},
+    "column.councillor": {"sl": "Voli romskega svetnika", "en": "Elects a Roma councillor"},
+    "column.provenance": {"sl": "Izvor podatkov", "en": "Where the facts come from"},
     "column.obligation": {"sl": "Obveznost", "en": "Obligation"},
     "column.grade": {"sl": "Ocena", "en": "Grade"},
     "column.kind": {"sl": "Vrsta", "en": "Kind"},
@@ -602,6 +644,10 @@ CATALOG: dict[str, dict[str, str]] = {
     "legend.reporting.non_compliant": {
         "sl": "Občina za leto ni poslala podatkov; Urad jo prosi, naj jih pošlje.",
         "en": "The municipality sent no information for the year; the Office asks it to send it.",
+    },
+    "legend.reporting.no_data": {
+        "sl": "Občine v pregledu za leto ni; ali je bila zaprošena za prispevek in ali ga je poslala, iz pregleda ni razvidno.",
+        "en": "The municipality is not in the year's overview; it does not show whether it was asked for a contribution or sent one.",
     },
     "legend.programme.compliant": {
         "sl": "Občina ima sprejet program ukrepov za Rome, ki v letu velja.",
@@ -699,21 +745,22 @@ CATALOG: dict[str, dict[str, str]] = {
     "html.any_obligation": {"sl": "katerikoli", "en": "any"},
     "html.any_region": {"sl": "vse regije", "en": "all regions"},
     "html.any_councillor": {"sl": "vse občine", "en": "all municipalities"},
-    "html.with_councillor": {"sl": "z romskim svetnikom", "en": "with a Roma councillor"},
-    "html.without_councillor": {"sl": "brez romskega svetnika", "en": "without a Roma councillor"},
+    "html.with_councillor": {
+        "sl": "ki volijo predstavnika romske skupnosti v občinski svet",
+        "en": "electing a Roma representative to the council",
+    },
+    "html.without_councillor": {
+        "sl": "ki ne volijo predstavnika romske skupnosti",
+        "en": "not electing a Roma representative",
+    },
     "html.search": {"sl": "Iskanje občine", "en": "Find a municipality"},
     "html.search_placeholder": {"sl": "npr. Krško", "en": "e.g. Krško"},
     "html.reset": {"sl": "Počisti filtre", "en": "Clear filters"},
     "html.shown": {"sl": "Prikazanih občin: {shown} od {total}", "en": "Municipalities shown: {shown} of {total}"},
     "html.no_rows": {"sl": "Nobena občina ne ustreza filtrom.", "en": "No municipality matches the filters."},
-    "html.stale": {"sl": "podatki iz leta {data_year}", "en": "data from {data_year}"},  # en: not common.stale's
-    "html.stale_note": {
-        "sl": "Občina za leto {year} ni poročala; ocene temeljijo na podatkih iz leta {data_year}.",
-        "en": "The municipality did not report for {year}; the grades rest on its data from {data_year}.",
-    },
     "html.stale_key": {
-        "sl": "* Ocena temelji na podatkih iz prejšnjih let, ker občina za leto {year} ni poročala.",
-        "en": "* The grade rests on data from earlier years: the municipality did not report for {year}.",
+        "sl": "* Ocena ne temelji na prispevku občine za leto {year}; pri občini je navedeno, od kod so podatki.",
+        "en": "* The grade does not rest on the municipality's contribution for {year}; its entry says where the facts come from.",
     },
     "html.details": {"sl": "Podrobnosti po občinah", "en": "Details by municipality"},
     "html.details_hint": {
@@ -770,21 +817,42 @@ CATALOG: dict[str, dict[str, str]] = {
     "html.page_of": {"sl": "od", "en": "of"},
     # `compliance explain` (compliance.explain).
     "explain.heading": {"sl": "{name} ({id}), leto {year}", "en": "{name} ({id}), {year}"},
-    "explain.not_reported": {
-        "sl": "Občina za leto {year} ni poročala.", "en": "The municipality did not report for {year}.",
+    "explain.provenance.stated_in": {
+        "sl": "Občina informacij za leto {year} ni posredovala; v pregledu so povzeti podatki, ki jih je sporočila v letu {stated_in}.",
+        "en": "The municipality sent no information for {year}; the overview repeats what it stated in {stated_in}.",
     },
+    "explain.provenance.last_contribution": {
+        "sl": "Občina informacij za leto {year} ni posredovala; v pregledu so povzeti podatki iz njenega zadnjega prispevka (leto ni navedeno).",
+        "en": "The municipality sent no information for {year}; the overview repeats facts from its last contribution (no year given).",
+    },
+    "explain.provenance.nothing_carried": {
+        "sl": "Občina informacij za leto {year} ni posredovala; starejših podatkov pregled ne navaja.",
+        "en": "The municipality sent no information for {year}; the overview repeats no earlier facts.",
+    },
+    "explain.provenance.not_in_overview": {
+        "sl": "Občine v pregledu po občinah za leto {year} ni.",
+        "en": "The municipality is not in the overview by municipality for {year}.",
+    },
+    "explain.kind": {"sl": "vrsta obveznosti", "en": "kind of obligation"},
+    "explain.decision": {"sl": "odločitev pregledovalca ({by}, {on})", "en": "reviewer's decision ({by}, {on})"},
+    "explain.rule_grade": {"sl": "ocena po pravilih", "en": "grade by the rules"},
+    "explain.grade_kept": {"sl": "ocena po pravilih ostaja", "en": "the rules' grade stands"},
+    "explain.expectation": {
+        "sl": "pričakovanje Urada (ni besedilo predpisa)", "en": "the Office's expectation (not the text of the law)",
+    },
+    "explain.reasons": {"sl": "kar navaja občina", "en": "what the municipality states"},
     "explain.rule": {"sl": "pravilo", "en": "rule"},
     "explain.basis": {"sl": "pravna podlaga", "en": "legal basis"},
+    "explain.basis_other": {"sl": "podlaga", "en": "basis"},
     "explain.reason": {"sl": "utemeljitev", "en": "reason"},
     "explain.facts": {"sl": "upoštevana dejstva", "en": "facts judged"},
-    "explain.no_year": {"sl": "leto podatkov ni znano", "en": "year of the facts unknown"},
     "explain.evidence": {"sl": "dokazi iz vira", "en": "evidence from the source"},
     "explain.no_evidence": {"sl": "v viru ni stavka o tem", "en": "the source says nothing on this"},
     # `compliance municipalities` (compliance.cli.data).
     "municipalities.name": {"sl": "ime", "en": "name"},
     "municipalities.kind": {"sl": "vrsta", "en": "kind"},
     "municipalities.region": {"sl": "regija", "en": "region"},
-    "municipalities.councillor": {"sl": "romski svetnik", "en": "Roma councillor"},
+    "municipalities.councillor": {"sl": "voli romskega svetnika", "en": "elects a Roma councillor"},
     # `compliance rules lint` and `compliance rules test` (compliance.cli.rules).
     "lint.checked": {
         "sl": "{obligation}: preverjenih kombinacij: {n}; vsaka dobi natanko eno oceno",

@@ -7,13 +7,15 @@ fact is faithful to its source is checked by `compliance.validate`.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Optional
+from typing import Annotated, Any, Optional
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 
 from compliance.messages import Invalid
 from compliance.plaintext import Name, Text
-from compliance.vocabulary import MAX_YEAR, MIN_YEAR, CooperationForm, MunicipalityKind, ProgrammeStatus
+from compliance.vocabulary import (
+    MAX_YEAR, MIN_YEAR, CooperationForm, Grade, MunicipalityKind, Obligation, ProgrammeStatus, Provenance, ReasonType,
+)
 
 Year = Field(ge=MIN_YEAR, le=MAX_YEAR)
 Evidence = list[str]
@@ -51,7 +53,10 @@ class Municipality(Strict):
     dative: Name
     genitive: Name
     region: Name
-    roma_councillor: bool
+    # The municipality elects a Roma representative to its council under the Local
+    # Self-Government Act (ZLS, Art. 39), whether or not the seat is filled: this, not a
+    # sitting councillor, is what Art. 7(1) ZRomS-1 ties the working-body duty to.
+    roma_seat: bool
     emails: list[Email] = Field(min_length=1)
     notes: list[Text] = []
 
@@ -76,25 +81,41 @@ class Period(Strict):
         return self
 
 
+class Reason(Strict):
+    """What the municipality itself says: why it lacks something, an obstacle, what it does instead."""
+
+    type: ReasonType
+    summary: Text = Field(min_length=1)  # staff's short Slovenian summary, shown with the evidence
+    evidence: Evidence = Field(min_length=1)
+
+
+Reasons = list[Reason]
+
+
 class Programme(Strict):
     status: ProgrammeStatus = ProgrammeStatus.UNKNOWN
     title: Optional[str] = None
     adopted_on: Optional[dt.date] = None
     period: Optional[Period] = None
     evidence: Evidence = []
+    reasons: Reasons = []
 
 
 class WorkingBody(Strict):
     established: Optional[bool] = None
     active: Optional[bool] = None
-    meetings: Optional[int] = Field(default=None, ge=0, le=366)
+    meetings: Optional[int] = Field(default=None, ge=0, le=366)  # in the report year, where the text says so
+    # Meetings so far in the council's term ("do sedaj se je sestalo enkrat"), where the text
+    # counts them so and does not place them in the year.
+    meetings_in_mandate: Optional[int] = Field(default=None, ge=0, le=1000)
     name: Optional[str] = None
     evidence: Evidence = []
+    reasons: Reasons = []
 
     @model_validator(mode="after")
     def _consistent(self) -> "WorkingBody":
         if self.established is False:
-            if self.meetings:
+            if self.meetings or self.meetings_in_mandate:
                 raise Invalid("model.wb_not_established_met")
             if self.active:
                 raise Invalid("model.wb_not_established_active")
@@ -107,6 +128,7 @@ class Cooperation(Strict):
     form: CooperationForm = CooperationForm.UNKNOWN
     name: Optional[str] = None
     evidence: Evidence = []
+    reasons: Reasons = []
 
 
 class Record(Strict):
@@ -114,19 +136,72 @@ class Record(Strict):
 
     municipality: str
     year: int = Year
+    # False: the year's overview does not mention the municipality at all (not the same as
+    # "sent nothing", which the overview says of those that did not report).
+    in_overview: bool = True
     reported: bool
-    # The year the facts describe: earlier than `year` when older facts are carried over.
-    data_year: Optional[int] = Field(default=None, ge=MIN_YEAR, le=MAX_YEAR)
+    # The year the facts were stated ("V letu 2018 je občina sporočila"), where known.
+    stated_in: Optional[int] = Field(default=None, ge=MIN_YEAR, le=MAX_YEAR)
+    # The year the facts describe, only where the text says so.
+    describes: Optional[int] = Field(default=None, ge=MIN_YEAR, le=MAX_YEAR)
     evidence: Evidence = []
-    note: Optional[str] = None
+    note: Optional[str] = None  # the curators' own note: never shown to users
     programme: Programme = Programme()
     working_body: WorkingBody = WorkingBody()
     cooperation: Cooperation = Cooperation()
 
     @model_validator(mode="after")
     def _years_agree(self) -> "Record":
-        if self.data_year is not None and self.data_year > self.year:
-            raise Invalid("model.data_year_after", data_year=self.data_year, year=self.year)
-        if self.reported and self.data_year != self.year:
-            raise Invalid("model.reported_data_year")
+        for name in ("stated_in", "describes"):
+            value = getattr(self, name)
+            if value is not None and value > self.year:
+                raise Invalid("model.fact_year_after", field=name, value=value, year=self.year)
+        if self.reported and (self.stated_in, self.describes) != (self.year, self.year):
+            raise Invalid("model.reported_years")
+        if not self.in_overview and (self.reported or self.stated_in is not None or self.describes is not None or self.states_facts):
+            raise Invalid("model.not_in_overview_facts")
         return self
+
+    @property
+    def states_facts(self) -> bool:
+        """Whether any obligation's facts are stated (carried over, for a non-reporter)."""
+        body = self.working_body
+        return (
+            self.programme.status != ProgrammeStatus.UNKNOWN
+            or (body.established, body.active, body.meetings, body.meetings_in_mandate) != (None, None, None, None)
+            or self.cooperation.form != CooperationForm.UNKNOWN
+        )
+
+    @property
+    def provenance(self) -> Provenance:
+        if not self.in_overview:
+            return Provenance.NOT_IN_OVERVIEW
+        if self.reported:
+            return Provenance.CURRENT
+        if self.stated_in is not None:
+            return Provenance.STATED_IN
+        return Provenance.LAST_CONTRIBUTION if self.states_facts else Provenance.NOTHING_CARRIED
+
+
+class Decision(Strict):
+    """A reviewer's judgement on one finding (`data/decisions/<year>.yaml`), applied after the rules."""
+
+    municipality: str
+    obligation: Obligation
+    grade: Optional[Grade] = None  # None: the rules' grade stands, the note is still shown
+    note: Text = Field(min_length=1)  # why, in Slovenian
+    decided_by: Name = Field(min_length=1)
+    decided_on: dt.date
+    expires: Optional[dt.date] = None
+
+    def expired(self, on: dt.date) -> bool:
+        return self.expires is not None and self.expires < on
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "grade": None if self.grade is None else self.grade.value,
+            "note": self.note,
+            "decided_by": self.decided_by,
+            "decided_on": self.decided_on.isoformat(),
+            "expires": None if self.expires is None else self.expires.isoformat(),
+        }

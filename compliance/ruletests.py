@@ -9,8 +9,9 @@ A case file:
         expect:
           programme: {grade: compliant, rule: programme.adopted_in_force}
 
-`facts` use the rule conditions' field names (compliance.facts.FIELDS). Unset fields are
-not stated, `reported` defaults to true and `roma_councillor` to true. The facts must be
+`facts` use the rule conditions' field names (compliance.facts.TABLE). Unset fields are
+not stated, `reported`, `in_overview` and `roma_seat` default to true. An expectation
+may also name the rule's `kind` and a `message` the Slovenian message must contain. The facts must be
 possible for a valid record. Run by `compliance rules test` and by pytest; every rule must
 be expected by at least one case.
 """
@@ -31,12 +32,14 @@ from compliance.messages import PydanticMessage, joined, msg
 from compliance.models import Strict
 from compliance.judge import finding
 from compliance.rules import RuleBook
-from compliance.vocabulary import Grade, Obligation
+from compliance.vocabulary import Grade, Obligation, RuleKind
 
 
 class Expectation(Strict):
     grade: Grade
     rule: str
+    kind: Optional[RuleKind] = None
+    message: Optional[str] = None  # a part of the Slovenian message
 
 
 class _Case(Strict):
@@ -137,10 +140,15 @@ def _check(rulebook: RuleBook, case: Case, rule_ids: list[str]) -> list[str]:
             got = msg("ruletests.got_rule", grade=rule.grade.value, rule=rule.id)
             failures.append(str(msg("ruletests.expected", obligation=obligation.value, grade=expected.grade.value,
                                     rule=expected.rule, got=got)))
+        if expected.kind is not None and rule.kind != expected.kind:
+            failures.append(str(msg("ruletests.expected_kind", obligation=obligation.value, kind=expected.kind.value, got=rule.kind.value)))
         try:
-            finding(rule, case.subject, context, ())
+            made = finding(rule, case.subject, context, ())
         except DataError as exc:
             failures += [str(problem) for problem in exc.problems]
+            continue
+        if expected.message is not None and expected.message not in made.message("sl"):
+            failures.append(str(msg("ruletests.expected_message", obligation=obligation.value, part=expected.message, got=made.message("sl"))))
     return failures
 
 

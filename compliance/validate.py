@@ -23,21 +23,20 @@ def _known_without_evidence(record: Record) -> Iterable[str]:
     if record.programme.status != ProgrammeStatus.UNKNOWN and not record.programme.evidence:
         yield "programme.evidence"
     body = record.working_body
-    if (body.established, body.active, body.meetings) != (None, None, None) and not body.evidence:
+    if (body.established, body.active, body.meetings, body.meetings_in_mandate) != (None, None, None, None) and not body.evidence:
         yield "working_body.evidence"
     if record.cooperation.form != CooperationForm.UNKNOWN and not record.cooperation.evidence:
         yield "cooperation.evidence"
 
 
 def _evidence(record: Record) -> Iterable[tuple[str, str]]:
-    for field, sentences in (
-        ("evidence", record.evidence),
-        ("programme.evidence", record.programme.evidence),
-        ("working_body.evidence", record.working_body.evidence),
-        ("cooperation.evidence", record.cooperation.evidence),
-    ):
-        for sentence in sentences:
-            yield field, sentence
+    """Every quoted sentence with its place: the facts' evidence and the reasons' evidence."""
+    yield from (("evidence", sentence) for sentence in record.evidence)
+    for section in ("programme", "working_body", "cooperation"):
+        facts = getattr(record, section)
+        yield from ((f"{section}.evidence", sentence) for sentence in facts.evidence)
+        for index, reason in enumerate(facts.reasons):
+            yield from ((f"{section}.reasons.{index}.evidence", sentence) for sentence in reason.evidence)
 
 
 def cross_check(registry: Registry, recordset: RecordSet) -> list[Problem]:
@@ -106,7 +105,7 @@ def load_years(data_dir: Path, years: Sequence[int]) -> tuple[Registry, list[Rec
     """The registry (read and validated once) and each year's records, refusing data that
     does not validate; every problem of every year is reported at once."""
     registry, recordsets, found = _read(data_dir, years)
-    if found:
+    if found or registry is None:  # no registry is always a problem found
         raise DataError(found)
     return registry, recordsets
 

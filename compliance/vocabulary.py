@@ -58,8 +58,42 @@ class Grade(StrEnum):
 
 
 class RuleKind(StrEnum):
+    """What an obligation is in law: a statutory duty, the Office's request, a recommendation."""
+
     DUTY = "duty"
+    REQUEST = "request"
     RECOMMENDATION = "recommendation"
+
+
+class BasisForm(StrEnum):
+    """Whether a legal basis gives the statute's own words or a paraphrase staff must verify."""
+
+    QUOTE = "quote"
+    PARAPHRASE = "paraphrase"
+
+
+class Provenance(StrEnum):
+    """What is known of where a municipality's facts for the year come from.
+
+    `current`: it reported for the year. `stated_in`: it did not, and the overview repeats what
+    it said in a named year ("V letu 2018 je občina sporočila"). `last_contribution`: it did
+    not, and the overview repeats earlier facts without a year. `nothing_carried`: it did not,
+    and nothing earlier is repeated. `not_in_overview`: the overview does not mention it at all.
+    """
+
+    CURRENT = "current"
+    STATED_IN = "stated_in"
+    LAST_CONTRIBUTION = "last_contribution"
+    NOTHING_CARRIED = "nothing_carried"
+    NOT_IN_OVERVIEW = "not_in_overview"
+
+
+class ReasonType(StrEnum):
+    """A municipality's own account: why it lacks something, what stood in the way, what it does instead."""
+
+    REASON = "reason"
+    OBSTACLE = "obstacle"
+    ALTERNATIVE = "alternative"
 
 
 LANGUAGES = ("sl", "en")
@@ -76,7 +110,13 @@ LABELS: dict[str, dict[Enum, str]] = {
         Obligation.WORKING_BODY: "delovno telo",
         Obligation.COOPERATION: "medinstitucionalno sodelovanje",
         RuleKind.DUTY: "zakonska obveznost",
+        RuleKind.REQUEST: "prošnja Urada",
         RuleKind.RECOMMENDATION: "priporočilo",
+        BasisForm.QUOTE: "dobesedno besedilo predpisa",
+        BasisForm.PARAPHRASE: "povzetek, ki ga je treba preveriti",
+        ReasonType.REASON: "razlog, ki ga navaja občina",
+        ReasonType.OBSTACLE: "ovira, ki jo navaja občina",
+        ReasonType.ALTERNATIVE: "kaj občina dela namesto tega",
         MunicipalityKind.OBCINA: "občina",
         MunicipalityKind.MESTNA_OBCINA: "mestna občina",
     },
@@ -91,9 +131,42 @@ LABELS: dict[str, dict[Enum, str]] = {
         Obligation.WORKING_BODY: "working body",
         Obligation.COOPERATION: "inter-institutional cooperation",
         RuleKind.DUTY: "statutory duty",
+        RuleKind.REQUEST: "the Office's request",
         RuleKind.RECOMMENDATION: "recommendation",
+        BasisForm.QUOTE: "verbatim text of the provision",
+        BasisForm.PARAPHRASE: "paraphrase, to be verified",
+        ReasonType.REASON: "the municipality's reason",
+        ReasonType.OBSTACLE: "obstacle the municipality reports",
+        ReasonType.ALTERNATIVE: "what the municipality does instead",
         MunicipalityKind.OBCINA: "municipality",
         MunicipalityKind.MESTNA_OBCINA: "urban municipality",
+    },
+}
+
+
+PLURALS: dict[str, dict[RuleKind, str]] = {
+    "sl": {RuleKind.DUTY: "zakonske obveznosti", RuleKind.REQUEST: "prošnje Urada", RuleKind.RECOMMENDATION: "priporočila"},
+    "en": {RuleKind.DUTY: "statutory duties", RuleKind.REQUEST: "the Office's requests", RuleKind.RECOMMENDATION: "recommendations"},
+}
+
+# A grade worded for what is graded: a request is fulfilled or not, a recommendation followed or
+# not; only a duty is "non-compliant". Grades without an entry keep their plain label.
+GRADE_BY_KIND: dict[str, dict[tuple[RuleKind, Grade], str]] = {
+    "sl": {
+        (RuleKind.REQUEST, Grade.COMPLIANT): "izpolnjeno",
+        (RuleKind.REQUEST, Grade.PARTIAL): "delno izpolnjeno",
+        (RuleKind.REQUEST, Grade.NON_COMPLIANT): "ni izpolnjeno",
+        (RuleKind.RECOMMENDATION, Grade.COMPLIANT): "sledi priporočilu",
+        (RuleKind.RECOMMENDATION, Grade.PARTIAL): "delno sledi priporočilu",
+        (RuleKind.RECOMMENDATION, Grade.NON_COMPLIANT): "ne sledi priporočilu",
+    },
+    "en": {
+        (RuleKind.REQUEST, Grade.COMPLIANT): "fulfilled",
+        (RuleKind.REQUEST, Grade.PARTIAL): "partly fulfilled",
+        (RuleKind.REQUEST, Grade.NON_COMPLIANT): "not fulfilled",
+        (RuleKind.RECOMMENDATION, Grade.COMPLIANT): "follows the recommendation",
+        (RuleKind.RECOMMENDATION, Grade.PARTIAL): "partly follows the recommendation",
+        (RuleKind.RECOMMENDATION, Grade.NON_COMPLIANT): "does not follow the recommendation",
     },
 }
 
@@ -101,3 +174,13 @@ LABELS: dict[str, dict[Enum, str]] = {
 def label(value: Enum, lang: str = "sl") -> str:
     """The user-facing name of a vocabulary value in the given language."""
     return LABELS[lang][value]
+
+
+def label_plural(kind: RuleKind, lang: str = "sl") -> str:
+    """A kind as a group heading: `zakonske obveznosti`, `prošnje Urada`, `priporočila`."""
+    return PLURALS[lang][kind]
+
+
+def grade_label(grade: Grade, kind: RuleKind, lang: str = "sl") -> str:
+    """A grade in the words that fit the kind of obligation (`ni izpolnjeno` for a request)."""
+    return GRADE_BY_KIND[lang].get((kind, grade)) or label(grade, lang)

@@ -46,7 +46,7 @@ def _key(text: str) -> str:
     return digest.hexdigest()
 
 
-def _encode(value: Any, located: type) -> Any:
+def _encode(value: Any, located: Any) -> Any:
     if isinstance(value, located):
         return {"m": [[k, value.key_lines.get(k), _encode(v, located)] for k, v in value.items()], "l": value.line}
     if isinstance(value, list):

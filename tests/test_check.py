@@ -40,8 +40,12 @@ def test_table_lists_all_27_municipalities_with_their_grades(cli):
     turnisce = next(line for line in result.output.splitlines() if line.startswith("Občina Turnišče"))
     assert turnisce.split()[2:] == ["skladno", "delno", "skladno", "neskladno", "skladno"]
     kuzma = next(line for line in result.output.splitlines() if line.startswith("Občina Kuzma"))
-    assert "neskladno*" in kuzma
-    assert "* podatki iz leta 2018" in result.output.splitlines()
+    # the non-report is the year's own fact; the programme fact is from the last contribution
+    assert kuzma.split()[2:4] == ["neskladno", "neskladno**"]
+    lines = result.output.splitlines()
+    assert "* sporočeno v letu 2018" in lines and "** iz zadnjega prispevka" in lines
+    assert "*** občine ni v pregledu" in lines
+    assert not any("iz leta 2018" in line for line in lines)
     assert "\x1b[" not in result.output  # colour only on a terminal
 
 
@@ -77,21 +81,55 @@ def test_every_2019_grade_follows_the_policy_from_the_recorded_facts(report):
     for finding in report["findings"]:
         municipality = registry.get(finding["municipality"])
         record = recordset.records[municipality.id]
-        assert finding["grade"] == expected_grades(record, municipality.roma_councillor)[finding["obligation"]], finding
-        assert finding["data_year"] == record.data_year
+        assert finding["grade"] == expected_grades(record, municipality.roma_seat)[finding["obligation"]], finding
+        assert finding["grade"] == finding["rule_grade"] and finding["decision"] is None  # no decisions file yet
+        if finding["obligation"] != "reporting":
+            assert (finding["provenance"], finding["stated_in"]) == (record.provenance.value, record.stated_in)
 
 
-def test_stale_facts_say_their_year(report):
+def test_stale_facts_say_what_is_known_of_their_age(report):
     kuzma = grade(report, "kuzma", "reporting")
-    assert kuzma["data_year"] == 2018
-    assert "2018" in kuzma["message"] and kuzma["evidence"] == ["Občina informacij za leto 2019 ni posredovala."]
-    assert grade(report, "sentjernej", "programme")["message"].endswith("(podatki iz leta 2018).")
-    assert grade(report, "celje", "reporting")["data_year"] is None
+    assert kuzma["evidence"] == ["Občina informacij za leto 2019 ni posredovala."]
+    assert "zadnjega prispevka" in kuzma["message"] and "2018" not in kuzma["message"]  # the source names no year
+    programme = grade(report, "kuzma", "programme")
+    assert (programme["provenance"], programme["stated_in"]) == ("last_contribution", None)
+    assert programme["message"].endswith("(iz zadnjega prispevka).")
+    sentjernej = grade(report, "sentjernej", "programme")
+    assert (sentjernej["provenance"], sentjernej["stated_in"], sentjernej["describes"]) == ("stated_in", 2018, None)
+    assert sentjernej["message"].endswith("(sporočeno v letu 2018).")
+    assert "v letu 2018" in grade(report, "semic", "reporting")["message"]
+
+
+def test_celje_is_not_in_the_overview_never_not_received(report):
+    for obligation in ("reporting", "programme", "working_body", "cooperation"):
+        finding = grade(report, "celje", obligation)
+        assert finding["provenance"] == "not_in_overview" and finding["stated_in"] is None
+        assert "nismo prejeli" not in finding["message"] and "ni posredovala" not in finding["message"]
+    reporting = grade(report, "celje", "reporting")
+    assert (reporting["grade"], reporting["rule"]) == ("no_data", "reporting.not_in_overview")
+    assert "Občine v pregledu po občinah za leto 2019 ni" in reporting["message"]
+
+
+def test_reasons_and_obstacles_reach_the_findings(report):
+    turnisce = grade(report, "turnisce", "working_body")
+    assert turnisce["grade"] == "non_compliant" and [r["type"] for r in turnisce["reasons"]] == ["obstacle"]
+    assert "kljub dvema poskusoma" in turnisce["reasons"][0]["evidence"][0]
+    ljubljana = grade(report, "ljubljana", "programme")
+    assert {r["type"] for r in ljubljana["reasons"]} == {"reason", "alternative"}
+    assert grade(report, "crnomelj", "programme")["reasons"] == []
+
+
+def test_grosuplje_says_the_body_met_once_in_the_term(report):
+    grosuplje = grade(report, "grosuplje", "working_body")
+    assert grosuplje["grade"] == "partial"
+    assert "v mandatu se je do poročila sestalo enkrat" in grosuplje["message"]
+    assert "ni podatkov" not in grosuplje["message"]
 
 
 def test_voluntary_working_body_is_noted(report):
     maribor = grade(report, "maribor", "working_body")
-    assert maribor["rule"] == "working_body.voluntary" and "prostovoljno" in maribor["message"]
+    assert maribor["rule"] == "working_body.voluntary" and "ustanovila sama" in maribor["message"]
+    assert "peti odstavek 7. člena ZRomS-1" in maribor["message"]
     assert grade(report, "ljubljana", "working_body")["rule"] == "working_body.not_applicable"
 
 
@@ -100,11 +138,16 @@ def test_json_contract(report):
     assert report["year"] == 2019
     assert len(report["findings"]) == 27 * 4
     finding = grade(report, "crnomelj", "programme")
-    assert set(finding) == {"municipality", "obligation", "grade", "rule", "kind", "basis", "data_year", "message", "evidence"}
+    assert set(finding) == {"municipality", "obligation", "kind", "grade", "rule_grade", "decision", "rule", "basis",
+                            "provenance", "stated_in", "describes", "message", "reasons", "evidence"}
     assert finding["rule"] == "programme.adopted_in_force" and finding["kind"] == "duty"
     assert finding["basis"]["article"] == 6 and finding["basis"]["paragraph"] == 2
-    assert finding["basis"]["citation"] == "ZRomS-1, 6. člen, 2. odstavek"
+    assert finding["basis"]["citation"] == "drugi odstavek 6. člena ZRomS-1"
+    assert finding["basis"]["form"] == "paraphrase" and finding["basis"]["expectation"]
+    assert (finding["provenance"], finding["stated_in"], finding["describes"]) == ("current", 2019, 2019)
     assert grade(report, "crnomelj", "cooperation")["kind"] == "recommendation"
+    assert grade(report, "crnomelj", "reporting")["kind"] == "request"
+    assert {f["kind"] for f in report["findings"]} == {"duty", "request", "recommendation"}
     assert report["summary"]["working_body"] == {"compliant": 11, "partial": 5, "non_compliant": 1, "no_data": 3, "not_applicable": 7}
     assert [f["obligation"] for f in report["findings"][:4]] == ["reporting", "programme", "working_body", "cooperation"]
     assert report["findings"][0]["municipality"] == load_registry(DATA).ids[0]
@@ -124,7 +167,7 @@ def test_english(cli):
     result = cli("check", "--year", "2019", "--lang", "en", "--municipality", "turnisce", "--format", "json")
     assert "not established" in grade(json.loads(result.output), "turnisce", "working_body")["message"]
     table = cli("check", "--year", "2019", "--lang", "en").output
-    assert "ZRomS-1 compliance, 2019" in table and "non-compliant" in table and "* facts from 2018" in table
+    assert "ZRomS-1 compliance, 2019" in table and "non-compliant" in table and "* stated in 2018" in table
 
 
 def test_markdown(cli):

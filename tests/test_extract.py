@@ -124,7 +124,7 @@ def test_every_stated_fact_quotes_a_sentence_of_the_report(cli):
 def test_a_registry_municipality_without_a_section_did_not_report(cli):
     result = extract(cli, str(REPORT), "--year", "2019", "--format", "json")
     celje = next(r for r in json.loads(result.stdout)["records"] if r["municipality"] == "celje")
-    assert celje["reported"] is False and celje["data_year"] is None
+    assert celje["reported"] is False and celje["stated_in"] is None and celje["in_overview"] is False
     assert celje["working_body"]["established"] is None and celje["cooperation"]["form"] == "unknown"
 
 

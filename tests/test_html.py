@@ -92,8 +92,8 @@ def test_matrix_has_a_row_per_municipality_and_every_grade_in_words(page, assess
     assert squash(page.inside(table, "caption")[0]["text"]).startswith("Ocene občin po obveznostih za leto 2019")
     headers = [e for e in page.inside(table, "th") if e["attrs"].get("scope") == "col"]
     # each obligation's heading says its kind
-    assert [squash(h["text"]) for h in headers] == ["Občina", "Regija", "Romski svetnik"] + [
-        f"{label(o, 'sl')} {label(RuleKind.RECOMMENDATION if o is Obligation.COOPERATION else RuleKind.DUTY, 'sl')}"
+    assert [squash(h["text"]) for h in headers] == ["Občina", "Regija", "Voli romskega svetnika"] + [
+        f"{label(o, 'sl')} {label({Obligation.COOPERATION: RuleKind.RECOMMENDATION, Obligation.REPORTING: RuleKind.REQUEST}.get(o, RuleKind.DUTY), 'sl')}"
         for o in Obligation
     ]
     rows = page.inside(table, "tr")[1:]
@@ -139,7 +139,7 @@ def test_summary_counts_are_the_assessments(page, assessment_registry):
     assert {e["attrs"]["id"] for e in page.find("pattern")} == {f"pattern-{g.value}" for g in Grade}
 
 
-def test_detail_view_shows_kind_basis_data_year_message_and_evidence(page, assessment_registry):
+def test_detail_view_shows_kind_basis_provenance_message_and_evidence(page, assessment_registry):
     assessment, registry = assessment_registry
     for finding in assessment.findings:
         section = page.one("section", id=f"f-{finding.municipality}-{finding.obligation.value}")
@@ -150,7 +150,7 @@ def test_detail_view_shows_kind_basis_data_year_message_and_evidence(page, asses
         assert label(finding.kind, "sl") in text
         assert finding.basis.citation in text
         assert finding.message("sl") in text
-        assert str(finding.data_year) in text
+        assert finding.provenance_label("sl") in text
         for sentence in finding.evidence:
             assert squash(sentence) in text
         if not finding.evidence:
@@ -163,15 +163,16 @@ def test_markup_in_evidence_is_shown_as_text(assessment_registry):
     assert "&lt;b&gt;akcijskega načrta&lt;/b&gt; &amp; predlog" in text
 
 
-def test_stale_data_is_marked_with_its_year(page, assessment_registry):
+def test_stale_data_is_marked_with_what_is_known_of_its_age(page, assessment_registry):
     assessment, _ = assessment_registry
     stale = {f.municipality for f in assessment.findings if f.stale}
     assert stale == {"kuzma", "skocjan"}
     for row in page.inside(page.one("table", id="matrix"), "tr")[1:]:
         ident = row["attrs"]["data-id"]
-        assert ("podatki iz leta 2018" in row["text"]) == (ident in stale)
+        assert ("sporočeno v letu 2018" in row["text"]) == (ident in stale)
+        assert "iz leta 2018" not in row["text"]
     kuzma = squash(page.one("details", id="m-kuzma")["text"])
-    assert "Občina za leto 2019 ni poročala; ocene temeljijo na podatkih iz leta 2018." in kuzma
+    assert "Občina informacij za leto 2019 ni posredovala; v pregledu so povzeti podatki, ki jih je sporočila v letu 2018." in kuzma
 
 
 def test_filters_offer_every_grade_region_and_councillor_status(page, assessment_registry):
@@ -265,8 +266,8 @@ def test_check_writes_the_report_for_the_bundled_data(cli, tmp_path, bundled):
             assert row["attrs"][f"data-grade-{finding.obligation.value}"] == finding.grade.value
     stale = {f.municipality for f in assessment.findings if f.stale}
     assert {"kuzma", "semic", "sentjernej", "skocjan"} <= stale
-    for ident in stale:
-        assert "podatki iz leta" in page.one("tr", data_id=ident)["text"]
+    for ident, said in (("kuzma", "iz zadnjega prispevka"), ("semic", "sporočeno v letu 2018"), ("celje", "občine ni v pregledu")):
+        assert said in page.one("tr", data_id=ident)["text"]
     # the generation date is printed, and the same run again gives the same file
     assert "pripravljeno 2. 3. 2020" in squash(page.one("footer")["text"])
     again = tmp_path / "again.html"

@@ -176,8 +176,8 @@ def test_detail_view_opens_with_rule_basis_and_evidence(opened, sample_report):
 
     page.click("#matrix tr[data-id='kuzma'] th a")
     assert page.locator("#m-kuzma").get_attribute("open") is not None
-    assert page.locator("#m-kuzma").get_by_text("Občina za leto 2019 ni poročala; ocene temeljijo na podatkih iz leta 2018.").is_visible()
-    assert not page.locator("#m-skocjan").get_by_text("ni poročala").is_visible()
+    assert page.locator("#m-kuzma").get_by_text("Občina informacij za leto 2019 ni posredovala; v pregledu so povzeti podatki, ki jih je sporočila v letu 2018.").is_visible()
+    assert not page.locator("#m-skocjan").get_by_text("ni posredovala").is_visible()
 
 
 def test_grade_text_has_aa_contrast_as_rendered(opened):
@@ -381,7 +381,7 @@ def test_printed_2019_report_every_page_headed_numbered_and_naming_its_municipal
     context.close()
     assert len(pages) <= PRINT_PAGES_2019
     names = [registry.get(m).short_name for m in assessment.municipalities]
-    matrix_pages = [i for i, text in enumerate(pages) if "Romski svetnik" in text and "Regija Romski" in text]
+    matrix_pages = [i for i, text in enumerate(pages) if "Voli romskega" in text and "Regija Voli" in text]
     assert matrix_pages, "the matrix header is printed"
     for number, text in enumerate(pages, start=1):
         assert "Izvajanje ZRomS-1 v občinah: ugotovitve za leto 2019" in text, number

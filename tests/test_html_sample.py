@@ -9,7 +9,7 @@ from pathlib import Path
 from compliance.findings import Assessment, Finding, LegalBasis
 from compliance.models import Municipality
 from compliance.registry import Registry
-from compliance.vocabulary import Grade, MunicipalityKind, Obligation, RuleKind
+from compliance.vocabulary import Grade, MunicipalityKind, Obligation, Provenance, RuleKind
 
 YEAR = 2019
 
@@ -20,7 +20,7 @@ BASES = {
     Obligation.COOPERATION: LegalBasis(act="Program ukrepov Vlade", text=""),
 }
 
-# id, short name, region, Roma councillor, data year, grades in Obligation order
+# id, short name, region, Roma seat, year the facts were stated, grades in Obligation order
 MUNICIPALITIES = [
     ("beltinci", "Beltinci", "Pomurska", True, 2019, ["compliant", "partial", "partial", "non_compliant"]),
     ("crensovci", "Črenšovci", "Pomurska", True, 2019, ["compliant", "non_compliant", "compliant", "partial"]),
@@ -39,7 +39,7 @@ def _municipality(ident: str, short: str, region: str, councillor: bool) -> Muni
         kind=MunicipalityKind.MESTNA_OBCINA if urban else MunicipalityKind.OBCINA,
         dative=f"{'Mestni občini' if urban else 'Občini'} {short}",
         genitive=f"{'Mestne občine' if urban else 'Občine'} {short}",
-        region=region, roma_councillor=councillor, emails=[f"obcina@{ident}.si"],
+        region=region, roma_seat=councillor, emails=[f"obcina@{ident}.si"],
         notes=["Naslov e-pošte je morda napačno zapisan."] if ident == "kuzma" else [],
     )
 
@@ -49,11 +49,14 @@ def _finding(ident: str, obligation: Obligation, grade: str, data_year: int) -> 
     evidence = [] if grade == "no_data" else [f"Stavek o obveznosti {obligation.value} v občini {ident}."]
     if ident == "beltinci" and obligation is Obligation.PROGRAMME:
         evidence.append("Osnutek <b>akcijskega načrta</b> & predlog ukrepov.")
+    # The reporting finding is the year's own overview; the others carry older facts over.
+    stale = data_year < YEAR and obligation is not Obligation.REPORTING
     return Finding(
         municipality=ident, year=YEAR, obligation=obligation, grade=Grade(grade),
         rule=f"{obligation.value}.{grade}",
-        kind=RuleKind.RECOMMENDATION if obligation is Obligation.COOPERATION else RuleKind.DUTY,
-        basis=BASES[obligation], data_year=data_year,
+        kind={Obligation.COOPERATION: RuleKind.RECOMMENDATION, Obligation.REPORTING: RuleKind.REQUEST}.get(obligation, RuleKind.DUTY),
+        basis=BASES[obligation], provenance=Provenance.STATED_IN if stale else Provenance.CURRENT,
+        stated_in=data_year if stale else YEAR, describes=None if stale else YEAR,
         messages={"sl": f"Ocena za {ident}: {grade}.", "en": f"Grade for {ident}: {grade}."},
         evidence=evidence,
     )

@@ -23,7 +23,7 @@ from compliance.letters.office import load_office
 from compliance.letters.typography import slovenian_date, typeset
 from compliance.models import Municipality
 from compliance.registry import Registry
-from compliance.vocabulary import Grade, Obligation, RuleKind
+from compliance.vocabulary import Grade, Obligation, Provenance, RuleKind
 
 ROOT = Path(__file__).resolve().parent.parent
 OFFICE = load_office(paths.BUNDLED / "data" / "office.yaml")
@@ -49,7 +49,7 @@ def municipality(ident: str, name: str, dative: str, emails=("obcina@example.si"
     short = name.split(" ", 2)[-1] if kind == "mestna_obcina" else name.split(" ", 1)[1]
     return Municipality(
         id=ident, name=name, short_name=short, kind=kind, dative=dative, genitive=name, region="Pomurska",
-        roma_councillor=True, emails=list(emails), notes=list(notes),
+        roma_seat=True, emails=list(emails), notes=list(notes),
     )
 
 
@@ -67,12 +67,24 @@ REGISTRY = Registry(
 )
 
 
+def provenance(data_year, obligation: Obligation) -> dict:
+    """A finding's provenance from the year its facts were stated: 2019 the year's own, an
+    earlier year carried over ("sporočeno v letu 2018"), None not in the overview (Celje)."""
+    if data_year is None:
+        return {"provenance": Provenance.NOT_IN_OVERVIEW}
+    if data_year == "nothing":  # in the overview, sent nothing, nothing earlier repeated
+        return {"provenance": Provenance.NOTHING_CARRIED} if obligation != O.REPORTING else provenance(2019, obligation)
+    if data_year < 2019 and obligation != O.REPORTING:
+        return {"provenance": Provenance.STATED_IN, "stated_in": data_year}
+    return {"provenance": Provenance.CURRENT, "stated_in": 2019, "describes": 2019}
+
+
 def finding(ident: str, obligation: Obligation, grade: Grade, data_year=2019, letter=True, message="") -> Finding:
-    kind = RuleKind.RECOMMENDATION if obligation == O.COOPERATION else RuleKind.DUTY
+    kind = {O.COOPERATION: RuleKind.RECOMMENDATION, O.REPORTING: RuleKind.REQUEST}.get(obligation, RuleKind.DUTY)
     text = PARAGRAPHS[obligation].format(year=2019, data_year=data_year, grade=grade.value) if letter else None
     return Finding(
         municipality=ident, year=2019, obligation=obligation, grade=grade, rule=f"{obligation.value}.{grade.value}",
-        kind=kind, basis=BASIS[obligation], data_year=data_year,
+        kind=kind, basis=BASIS[obligation], **provenance(data_year, obligation),
         messages={"sl": message or f"{obligation.value} {grade.value}", "en": message or "-"}, letter=text,
     )
 
@@ -120,8 +132,8 @@ def test_shortfall_letter_reminds_of_each_duty_with_its_article():
     assert letter.subject == typeset(OFFICE.wording.subject_shortfall.format(year=2019))
     assert letter.reasons == (O.PROGRAMME, O.WORKING_BODY, O.COOPERATION)
     assert "PROGRAMME-non_compliant" in text and "BODY-non_compliant" in text
-    assert "Program ukrepov (ZRomS-1, 6. člen, 2. odstavek)" in text
-    assert "Delovno telo (ZRomS-1, 7. člen)" in text
+    assert "Program ukrepov (drugi odstavek 6. člena ZRomS-1)" in text
+    assert "Delovno telo (7. člen ZRomS-1)" in text
     assert PARAGRAPHS[O.REPORTING].format(year=2019) not in text  # it reported: no request to report
     assert "podatke za leto 2019 posredujete" not in text
 
@@ -151,7 +163,7 @@ def test_non_reporting_letter_requests_the_report_and_names_the_older_facts():
     # The reporting rule's paragraph opens the letter; no "you reported, but" introduction.
     assert text.index("Spoštovana") < text.index(PARAGRAPHS[O.REPORTING].format(year=2019)) < text.index("- Program")
     assert OFFICE.wording.intro_reported.format(year=2019) not in text
-    assert OFFICE.wording.held_facts.format(data_year=2018) in text
+    assert OFFICE.wording.held_facts.format(provenance="sporočeno v letu 2018") in text
     # The facts held are named, each with its obligation; a missing fact is asked for instead.
     assert "- Program ukrepov: programme compliant" in text
     assert "- Delovno telo: working_body partial" in text
@@ -164,13 +176,23 @@ def test_non_reporting_with_an_older_shortfall_asks_for_both_and_says_the_year()
     text = text_of(letter)
     assert letter.subject == typeset(OFFICE.wording.subject_both.format(year=2019))
     assert letter.reasons == (O.REPORTING, O.PROGRAMME)
-    assert "Program ukrepov (ZRomS-1, 6. člen, 2. odstavek) – podatki iz leta 2018" in text
+    assert "Program ukrepov (drugi odstavek 6. člena ZRomS-1) – sporočeno v letu 2018" in text
     assert text.index(PARAGRAPHS[O.REPORTING].format(year=2019)) < text.index("PROGRAMME-non_compliant")
 
 
 def test_non_reporting_without_any_older_facts_says_so():
-    text = text_of(one("celje", G.NON_COMPLIANT, G.NO_DATA, G.NOT_APPLICABLE, G.NO_DATA, data_years={"celje": None}))
+    text = text_of(one("kuzma", G.NON_COMPLIANT, G.NO_DATA, G.NO_DATA, G.NO_DATA, data_years={"kuzma": "nothing"}))
     assert OFFICE.wording.no_held_facts in text
+    assert OFFICE.wording.held_facts.split("{")[0] not in text
+
+
+def test_not_in_the_overview_still_gets_a_letter_that_claims_nothing_about_older_facts():
+    # Celje in 2019: reporting no_data (not in the overview), nothing else known
+    letter = one("celje", G.NO_DATA, G.NO_DATA, G.NOT_APPLICABLE, G.NO_DATA, data_years={"celje": None})
+    text = text_of(letter)
+    assert letter.reasons == (O.REPORTING,)
+    assert PARAGRAPHS[O.REPORTING].format(year=2019) in text
+    assert OFFICE.wording.no_held_facts not in text
     assert OFFICE.wording.held_facts.split("{")[0] not in text
     assert "PROGRAMME-no_data" in text and "BODY" not in text  # not applicable: not mentioned
 

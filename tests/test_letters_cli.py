@@ -45,10 +45,12 @@ def test_2019_batch_goes_to_exactly_the_municipalities_the_policy_names(cli, tmp
     registry, assessment = findings_2019
     result = run(cli, tmp_path / "letters")
     assert result.exit_code == 0, result.output
-    # The policy, from the grades: no report, or a statutory duty not complied with.
+    # The policy, from the grades: no report (none in the overview, or not in it at all), or a
+    # statutory duty not complied with.
     expected = [
         m for m in assessment.municipalities
-        if any(f.grade == Grade.NON_COMPLIANT and (f.obligation == Obligation.REPORTING or f.kind == RuleKind.DUTY)
+        if any((f.obligation == Obligation.REPORTING and f.grade in (Grade.NON_COMPLIANT, Grade.NO_DATA))
+               or (f.grade == Grade.NON_COMPLIANT and f.kind == RuleKind.DUTY)
                for f in assessment.of(m))
     ]
     listed = [entry["municipality"] for entry in manifest(tmp_path / "letters")["letters"]]
@@ -86,12 +88,15 @@ def test_non_reporting_letters_request_the_report_with_the_older_facts(cli, tmp_
     kuzma = (out / "kuzma.txt").read_text(encoding="utf-8")
     request = assessment.finding("kuzma", Obligation.REPORTING).letter
     assert kuzma.index(" ".join(request.split())) < kuzma.index("S spoštovanjem,")
-    # Which older facts the Office holds, and from which year (Kuzma's are from 2018).
+    # Which older facts the Office holds, and what is known of their age (Kuzma's entry gives no year).
     programme = assessment.finding("kuzma", Obligation.PROGRAMME)
-    assert f"{wording.held_facts.format(data_year=2018)}\n- Program ukrepov: {typeset(programme.message('sl'))}\n" in kuzma
+    assert f"{wording.held_facts.format(provenance='iz zadnjega prispevka')}\n- Program ukrepov: {typeset(programme.message('sl'))}\n" in kuzma
+    assert "2018" not in kuzma
     assert wording.intro_reported.format(year=2019) not in kuzma
     celje = (out / "celje.txt").read_text(encoding="utf-8")
-    assert wording.no_held_facts in celje
+    # Celje is not in the overview: nothing is claimed about receiving or older facts
+    assert wording.no_held_facts not in celje and "nismo prejeli" not in celje
+    assert "V pregledu po občinah za leto 2019 podatkov za Vašo občino ni." in celje
     assert "Mestni občini Celje (mestna.obcina.celje@celje.si)" in celje
     assert [e["reasons"][0] for e in manifest(out)["letters"]] == ["reporting", "reporting"]
 

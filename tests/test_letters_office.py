@@ -38,8 +38,8 @@ def line_of(path: Path, needle: str) -> int:
 @pytest.mark.parametrize(
     "old, new, field, message",
     [
-        ("  stale: podatki iz leta {data_year}", "  stale: podatki iz leta {leto}", "wording.stale", "unknown placeholder {leto}"),
-        ("  stale: podatki iz leta {data_year}", "  stale: podatki iz leta {data_year", "wording.stale", "malformed placeholder"),
+        ('  stale: "{provenance}"', '  stale: "{leto}"', "wording.stale", "unknown placeholder {leto}"),
+        ('  stale: "{provenance}"', '  stale: "{provenance"', "wording.stale", "malformed placeholder"),
         ('file_number: "54201-1/{year}-UN/{seq}"', 'file_number: "54201-1/{year}-UN/{st}"', "file_number", "unknown placeholder {st}"),
         ("reply_days: 30", "reply_days: 0", "reply_days", "greater than or equal to 1"),
         ("  email: gp.un@gov.si", "  email: gp.un(at)gov.si", "office.email", "not a valid email address"),

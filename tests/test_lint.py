@@ -42,7 +42,7 @@ def test_gap_and_overlap_are_reported_with_the_combination(tmp_path, cli):
     assert "  overlap: year=2019, programme_status=measures_only, programme_end=2020: programme.in_preparation, programme.measures_only" in lines
     # the expired status is now matched by two rules as well
     assert any(line.startswith("  overlap: year=2019, programme_status=expired") and "programme.expired, programme.unknown" in line for line in lines)
-    assert "reporting: 3 combinations, each gets exactly one grade" in lines  # other files unaffected
+    assert "reporting: 4 combinations, each gets exactly one grade" in lines  # other files unaffected
 
 
 def test_combination_of_booleans_shows_not_stated(tmp_path, cli):
@@ -51,7 +51,7 @@ def test_combination_of_booleans_shows_not_stated(tmp_path, cli):
                "        - $nex: {wb_active: 1}\n")  # not_stated no longer requires meetings unstated
     result = cli("rules", "lint", "--rules-dir", str(rules), "--lang", "en")
     assert result.exit_code == 1
-    assert ("  overlap: roma_councillor=true, wb_established=not stated, wb_active=not stated, wb_meetings=0: "
+    assert ("  overlap: roma_seat=true, wb_established=not stated, wb_active=not stated, wb_meetings=0: "
             "working_body.inactive_establishment_unstated, working_body.not_stated") in result.output.splitlines()
 
 

@@ -178,21 +178,23 @@ def test_texts_gives_a_prefix_unformatted_and_text_words_one_entry():
         "title": "Skladnost z ZRomS-1, leto {year}", "counts": "Število ocen po obveznostih",
     }
     assert messages.texts("table", "en")["title"] == "ZRomS-1 compliance, {year}"
-    assert messages.text("common.stale", "sl", year=2018) == "podatki iz leta 2018"
-    assert messages.text("common.stale", "en", year=2018) == "facts from 2018"
+    assert messages.text("provenance.stated_in", "sl", year=2018) == "sporočeno v letu 2018"
+    assert messages.text("provenance.stated_in", "en", year=2018) == "stated in 2018"
+    assert messages.text("provenance.last_contribution", "sl") == "iz zadnjega prispevka"
+    assert messages.text("provenance.not_in_overview", "sl") == "občine ni v pregledu"
 
 
 def _record(**changes) -> dict:
-    record = {"municipality": "kuzma", "year": 2019, "reported": True, "data_year": 2019}
+    record = {"municipality": "kuzma", "year": 2019, "reported": True, "stated_in": 2019, "describes": 2019}
     record.update(changes)
     return record
 
 
 @pytest.mark.parametrize("changes, expected", [
     ({"reported": "maybe"}, "vrednost mora biti true ali false (vneseno: 'maybe')"),
-    ({"data_year": "lani"}, "vrednost mora biti celo število (vneseno: 'lani')"),
-    ({"data_year": 1990}, "vrednost mora biti najmanj 2007 (vneseno: 1990)"),
-    ({"data_year": 2200}, "vrednost je lahko največ 2100 (vneseno: 2200)"),
+    ({"stated_in": "lani"}, "vrednost mora biti celo število (vneseno: 'lani')"),
+    ({"stated_in": 1990}, "vrednost mora biti najmanj 2007 (vneseno: 1990)"),
+    ({"describes": 2200}, "vrednost je lahko največ 2100 (vneseno: 2200)"),
     ({"municipality": None}, "vrednost mora biti besedilo"),
     ({"reported": None, "extra": 1}, "neznano polje (ni dovoljeno)"),
     ({"programme": {"adopted_on": "3. 4. 2019"}}, "vrednost mora biti datum v obliki LLLL-MM-DD (vneseno: '3. 4. 2019')"),

@@ -34,10 +34,59 @@ def test_bundled_rules_cover_the_four_obligations_in_order():
     rulebook = load_rules(RULES)
     assert list(rulebook.obligations) == list(Obligation)
     programme = rulebook.obligations[Obligation.PROGRAMME]
-    assert programme.basis.citation == "ZRomS-1, 6. člen, 2. odstavek"
-    assert rulebook.obligations[Obligation.WORKING_BODY].basis.citation == "ZRomS-1, 7. člen"
+    assert programme.basis.citation == "drugi odstavek 6. člena ZRomS-1"
+    assert rulebook.obligations[Obligation.WORKING_BODY].basis.citation == "prvi odstavek 7. člena ZRomS-1"
     cooperation = rulebook.obligations[Obligation.COOPERATION]
     assert cooperation.kind.value == "recommendation" and cooperation.basis.article is None
+
+
+def test_each_obligation_has_its_kind_and_no_missing_report_is_a_statutory_duty():
+    kinds = {o.value: group.kind.value for o, group in load_rules(RULES).obligations.items()}
+    assert kinds == {"reporting": "request", "programme": "duty", "working_body": "duty", "cooperation": "recommendation"}
+    reporting = load_rules(RULES).obligations[Obligation.REPORTING].basis
+    assert reporting.article is None and reporting.act != "ZRomS-1"  # no ZRomS-1 provision obliges reporting
+
+
+def test_statute_quotes_are_verbatim_and_the_offices_expectations_kept_apart():
+    groups = load_rules(RULES).obligations
+    body = groups[Obligation.WORKING_BODY].basis
+    assert (body.form.value, body.gazette) == ("quote", "Uradni list RS, št. 33/07")
+    assert " ".join(body.text.split()) == (
+        "V občinah, v katerih se v skladu z zakonom, ki ureja lokalno samoupravo, voli predstavnika romske "
+        "skupnosti v mestni oziroma občinski svet (v nadaljnjem besedilu: občinski svet), se v občinskem svetu "
+        "ustanovi posebno delovno telo za spremljanje položaja romske skupnosti."
+    )
+    article_8 = next(p for p in body.related if p.article == 8)
+    assert article_8.form.value == "quote" and article_8.text.startswith("Delovno telo iz prejšnjega člena zlasti:")
+    assert next(p for p in body.related if p.article == 7 and p.paragraph == 5).form.value == "paraphrase"
+    # the law sets no meeting frequency: that is the Office's expectation, not the statute's text
+    assert "enkrat na leto" in body.expectation and "sestaja" not in body.text and "redno" not in body.text
+    programme = groups[Obligation.PROGRAMME].basis
+    assert programme.form.value == "paraphrase" and "programe oziroma ukrepe" in programme.text
+    assert "poseben program" in programme.expectation and "poseben" not in programme.text
+
+
+@pytest.mark.parametrize("case, paragraph, expected", [
+    ("nom", 2, "drugi odstavek 6. člena ZRomS-1"),
+    ("gen", 2, "drugega odstavka 6. člena ZRomS-1"),
+    ("loc", 2, "drugem odstavku 6. člena ZRomS-1"),
+    ("ins", 5, "petim odstavkom 6. člena ZRomS-1"),
+    ("nom", None, "6. člen ZRomS-1"),
+    ("gen", None, "6. člena ZRomS-1"),
+    ("dat", None, "6. členu ZRomS-1"),
+])
+def test_citations_as_slovenian_legal_texts_write_them(case, paragraph, expected):
+    from compliance.findings import cite
+
+    assert cite("ZRomS-1", 6, paragraph, case) == expected
+
+
+def test_a_quote_without_its_gazette_is_refused(tmp_path):
+    rules = copy_rules(tmp_path)
+    path = rules / "working_body.yaml"
+    replace_in(path, "  gazette: Uradni list RS, št. 33/07\n", "")
+    [problem] = problems_of(rules)
+    assert "working_body.yaml" in problem and "gazette" in problem
 
 
 def test_every_rule_grade_that_asks_something_has_a_letter_paragraph():
@@ -109,12 +158,12 @@ def test_staff_change_a_grade_and_a_basis_by_editing_yaml_only(tmp_path, cli):
     rules = copy_rules(tmp_path)
     replace_in(rules / "cooperation.yaml", "grade: partial\n    when:\n      cooperation_form: ad_hoc",
                "grade: non_compliant\n    when:\n      cooperation_form: ad_hoc")
-    replace_in(rules / "working_body.yaml", "  article: 7\n", "  article: 7\n  paragraph: 1\n")
+    replace_in(rules / "working_body.yaml", "  article: 7\n  paragraph: 1\n", "  article: 7\n  paragraph: 2\n")
     result = cli("check", "--year", "2019", "--municipality", "cankova", "--format", "json", "--rules-dir", str(rules))
     assert result.exit_code == 0, result.output
     findings = {f["obligation"]: f for f in json.loads(result.output)["findings"]}
     assert findings["cooperation"]["grade"] == "non_compliant"  # ad_hoc, was partial
-    assert findings["working_body"]["basis"]["citation"] == "ZRomS-1, 7. člen, 1. odstavek"
+    assert findings["working_body"]["basis"]["citation"] == "drugi odstavek 7. člena ZRomS-1"
 
 
 def test_null_in_a_condition_points_to_nex(tmp_path):

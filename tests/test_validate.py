@@ -111,10 +111,28 @@ def test_evidence_not_in_the_source(cli, data_copy):
 def test_stated_fact_without_evidence(cli, data_copy, tmp_path):
     path = data_copy / RECORDS
     text = path.read_text(encoding="utf-8")
-    start = text.index("  - municipality: celje")
+    start = text.index("  - municipality: kocevje")
     path.write_text(text[:start] + text[start:].replace("form: unknown", "form: team", 1), encoding="utf-8")
     result = validate(cli, data_copy)
-    assert_clean_failure(result, "municipality celje", "field cooperation.evidence", "needs its evidence")
+    assert_clean_failure(result, "municipality kocevje", "field cooperation.evidence", "needs its evidence")
+
+
+def test_a_reason_quotes_the_source_verbatim(cli, data_copy):
+    path = data_copy / RECORDS
+    text = path.read_text(encoding="utf-8")
+    at = text.rindex("(sodelovati ne želi niti romski svetnik, v dveh")  # the reason's copy, after the fact's
+    path.write_text(text[:at] + text[at:].replace("ne želi", "noče", 1), encoding="utf-8")
+    result = validate(cli, data_copy)
+    assert_clean_failure(result, "municipality turnisce", "field working_body.reasons.0.evidence")
+
+
+def test_a_municipality_not_in_the_overview_has_no_facts(cli, data_copy):
+    path = data_copy / RECORDS
+    text = path.read_text(encoding="utf-8")
+    start = text.index("  - municipality: celje")
+    path.write_text(text[:start] + text[start:].replace("status: unknown", "status: none", 1), encoding="utf-8")
+    result = validate(cli, data_copy)
+    assert_clean_failure(result, "municipality celje", "not in the overview (in_overview: false)")
 
 
 def test_all_problems_in_one_run(cli, data_copy):
@@ -131,10 +149,10 @@ def test_all_problems_in_one_run(cli, data_copy):
 
 def test_broken_registry_entry(cli, data_copy):
     registry = Path("municipalities.yaml")
-    edit(data_copy, registry, "roma_councillor: true", "roma_councillor: maybe")
-    line = line_of(data_copy, registry, "roma_councillor: maybe")
+    edit(data_copy, registry, "roma_seat: true", "roma_seat: maybe")
+    line = line_of(data_copy, registry, "roma_seat: maybe")
     result = validate(cli, data_copy)
-    assert_clean_failure(result, f"municipalities.yaml:{line}", "municipality beltinci", "field roma_councillor")
+    assert_clean_failure(result, f"municipalities.yaml:{line}", "municipality beltinci", "field roma_seat")
 
 
 def test_unknown_year_lists_the_years_with_data(cli, data_copy):

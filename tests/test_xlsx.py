@@ -52,26 +52,28 @@ def test_each_sheet_has_a_title_with_year_and_date(assessment_registry):
 def test_pregled_is_the_matrix_in_alphabetical_order(workbook, assessment_registry):
     assessment, registry = assessment_registry
     header, *rows = table(workbook["Pregled"])
-    assert header == ["Občina", "Regija", "Romski svetnik", "Leto podatkov",
-                      "poročanje (zakonska obveznost)", "program ukrepov (zakonska obveznost)",
+    assert header == ["Občina", "Regija", "Voli romskega svetnika", "Izvor podatkov",
+                      "poročanje (prošnja Urada)", "program ukrepov (zakonska obveznost)",
                       "delovno telo (zakonska obveznost)", "medinstitucionalno sodelovanje (priporočilo)", "ID"]
     assert [r[-1] for r in rows] == ["beltinci", "crensovci", "kuzma", "maribor", "novo-mesto", "skocjan"]
     for row in rows:
         ident = row[-1]
         municipality = registry.get(ident)
-        assert row[:3] == [municipality.name, municipality.region, "da" if municipality.roma_councillor else "ne"]
-        assert row[3] == (2018 if ident in {"kuzma", "skocjan"} else 2019)
+        assert row[:3] == [municipality.name, municipality.region, "da" if municipality.roma_seat else "ne"]
+        assert row[3] == ("sporočeno v letu 2018" if ident in {"kuzma", "skocjan"} else "podatki za leto 2019")
+        # the older facts are marked; the non-report itself is the year's own fact
         marker = "*" if ident in {"kuzma", "skocjan"} else ""
-        assert row[4:8] == [label(assessment.finding(ident, o).grade, "sl") + marker for o in Obligation]
+        assert row[4:8] == [label(assessment.finding(ident, o).grade, "sl") + (marker if o != Obligation.REPORTING else "")
+                            for o in Obligation]
     # the stale marker is explained under the table
-    assert values(workbook["Pregled"])[-1][0] == "* podatki iz leta 2018"
+    assert values(workbook["Pregled"])[-1][0] == "* sporočeno v letu 2018"
 
 
 def test_ugotovitve_has_a_row_per_municipality_and_obligation(workbook, assessment_registry):
     assessment, registry = assessment_registry
     header, *rows = table(workbook["Ugotovitve"])
     assert header == ["Občina", "Obveznost", "Vrsta", "Ocena", "Pravna podlaga", "Vsebina določbe",
-                      "Leto podatkov", "Ugotovitev", "Dokazi iz poročila", "ID", "Regija", "Romski svetnik"]
+                      "Izvor podatkov", "Ugotovitev", "Dokazi iz poročila", "ID", "Regija", "Voli romskega svetnika"]
     assert len(rows) == len(assessment.findings) == len(assessment.municipalities) * len(Obligation)
     in_order = [f for m in ["beltinci", "crensovci", "kuzma", "maribor", "novo-mesto", "skocjan"] for f in assessment.of(m)]
     for row, finding in zip(rows, in_order):
@@ -82,7 +84,7 @@ def test_ugotovitve_has_a_row_per_municipality_and_obligation(workbook, assessme
         assert got["Ocena"] == label(finding.grade, "sl")
         assert got["Vrsta"] == label(finding.kind, "sl")
         assert got["Pravna podlaga"] == finding.basis.citation
-        assert got["Leto podatkov"] == finding.data_year
+        assert got["Izvor podatkov"] == finding.provenance_label("sl")
         assert got["Ugotovitev"] == finding.message("sl")
         assert (got["Dokazi iz poročila"] or "").split("\n") == (finding.evidence or [""])
     # markup in a sentence is kept as text
@@ -158,7 +160,7 @@ def test_english_sheet_names_headers_and_grades_with_lang_en(assessment_registry
     header, *rows = table(workbook["Findings"])
     assert header[:4] == ["Municipality", "Obligation", "Kind", "Grade"]
     assert {row[3] for row in rows} == {label(g, "en") for g in Grade}
-    assert {row[2] for row in rows} == {"statutory duty", "recommendation"}
+    assert {row[2] for row in rows} == {"statutory duty", "the Office's request", "recommendation"}
     assert all("člen" not in row[4] for row in rows)
     assert workbook["Overview"]["A1"].value == "ZRomS-1 in the municipalities, 2019"
 

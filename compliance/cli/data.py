@@ -53,7 +53,7 @@ def municipalities(fmt: str, lang: str, data_dir: Path) -> None:
                "municipalities.councillor", "common.email"]
     yes, no = text("common.yes", lang), text("common.no", lang)
     table = [
-        [m.id, m.name, label(m.kind, lang), m.region, yes if m.roma_councillor else no, ", ".join(m.emails)]
+        [m.id, m.name, label(m.kind, lang), m.region, yes if m.roma_seat else no, ", ".join(m.emails)]
         for m in registry
     ]
     click.echo(tabulate(table, headers=[text(key, lang) for key in headers]))

@@ -36,7 +36,7 @@ class Extracted:
     """What one section says, in the shape of a record."""
 
     reported: Fact
-    data_year: Fact
+    stated_in: Fact  # the year the facts were stated; None when the text does not say
     programme: Fact
     programme_title: Optional[str] = None
     adopted_on: Optional[dt.date] = None
@@ -187,18 +187,14 @@ def _cooperation(hits: list[match.Hit], extracted: Extracted) -> None:
         )
 
 
-def _data_year(text: str, year: int, extracted: Extracted) -> Fact:
+def _stated_in(text: str, year: int, extracted: Extracted) -> Fact:
+    """The year the facts were stated: the report year for a municipality that reported; for
+    one that did not, the year named in "V letu 2018 je občina sporočila ...", else unknown
+    (the overview repeats an earlier contribution without saying when)."""
     if extracted.reported.value:
         return Fact(year, None)
     stated = [int(y) for y in _STATED_IN.findall(text) if int(y) < year]
-    if stated:
-        return Fact(max(stated), 0.9)
-    says_something = (
-        extracted.programme.value is not None or extracted.established.value is not None
-        or extracted.cooperation.value is not None
-    )
-    # The Office repeats a silent municipality's last statement, usually the year before.
-    return Fact(year - 1, 0.5) if says_something else Fact()
+    return Fact(max(stated), 0.9) if stated else Fact()
 
 
 def classify(text: str, year: int) -> Extracted:
@@ -209,15 +205,15 @@ def classify(text: str, year: int) -> Extracted:
     reported, _ = decide("reported", hits)
     if reported.value is None:
         reported = Fact(True, 0.8)  # a section that does not say otherwise is the municipality's report
-    extracted = Extracted(reported=reported, data_year=Fact(), programme=Fact(),
+    extracted = Extracted(reported=reported, stated_in=Fact(), programme=Fact(),
                           order={s.text: i for i, s in reversed(list(enumerate(sentences)))})
     _programme(hits, year, extracted)
     _working_body(sentences, contexts, hits, year, extracted)
     _cooperation(hits, extracted)
-    extracted.data_year = _data_year(text, year, extracted)
+    extracted.stated_in = _stated_in(text, year, extracted)
     return extracted
 
 
 def missing() -> Extracted:
-    """A registry municipality with no section: it did not report, and nothing is known."""
-    return Extracted(reported=Fact(False, 0.9), data_year=Fact(), programme=Fact())
+    """A registry municipality with no section: nothing is known (the draft marks it not in the overview)."""
+    return Extracted(reported=Fact(False, 0.9), stated_in=Fact(), programme=Fact())

@@ -46,13 +46,15 @@ def source_name(report: Path, data_dir: Path) -> str:
         return str(report)
 
 
-def _record(municipality: str, year: int, found: Extracted, note: Optional[str]) -> Record:
+def _record(municipality: str, year: int, found: Extracted, note: Optional[str], in_overview: bool = True) -> Record:
     period = Period(start=found.period[0], end=found.period[1]) if found.period else None
     return Record(
         municipality=municipality,
         year=year,
+        in_overview=in_overview,
         reported=found.reported.value,
-        data_year=found.data_year.value,
+        stated_in=found.stated_in.value,
+        describes=year if found.reported.value else None,
         evidence=found.reported.evidence if found.reported.value is False else [],
         note=note,
         programme=Programme(
@@ -80,7 +82,7 @@ def _record(municipality: str, year: int, found: Extracted, note: Optional[str])
 def _confidence(found: Extracted) -> dict[str, float]:
     facts = {
         "reported": found.reported,
-        "data_year": found.data_year,
+        "stated_in": found.stated_in,
         "programme.status": found.programme,
         "working_body.established": found.established,
         "working_body.active": found.active,
@@ -100,7 +102,7 @@ def build(report: Report, registry: Registry, year: int, data_dir: Path) -> Draf
         section = by_id.get(municipality.id)
         found = classify(section.text, year) if section else missing()
         try:
-            records.append(_record(municipality.id, year, found, None if section else NO_SECTION_NOTE))
+            records.append(_record(municipality.id, year, found, None if section else NO_SECTION_NOTE, section is not None))
         except ValidationError as exc:  # the classifier must never produce this: say where
             raise ComplianceError(msg("extract.inconsistent", municipality=municipality.id, reason=exc)) from None
         confidence[municipality.id] = _confidence(found)
@@ -149,8 +151,10 @@ def to_yaml(draft: Draft) -> str:
         period = f"{{start: {_scalar(p.period.start)}, end: {_scalar(p.period.end)}}}" if p.period else "null"
         lines += [
             f"  - municipality: {record.municipality}",
+            f"    in_overview: {_scalar(record.in_overview)}",
             f"    reported: {_scalar(record.reported)}{_comment(c, 'reported')}",
-            f"    data_year: {_scalar(record.data_year)}{_comment(c, 'data_year')}",
+            f"    stated_in: {_scalar(record.stated_in)}{_comment(c, 'stated_in')}",
+            f"    describes: {_scalar(record.describes)}",
         ]
         _evidence(lines, "    ", record.evidence)
         lines += [
@@ -162,20 +166,24 @@ def to_yaml(draft: Draft) -> str:
             f"      period: {period}",
         ]
         _evidence(lines, "      ", p.evidence)
+        lines.append("      reasons: []")
         lines += [
             "    working_body:",
             f"      established: {_scalar(w.established)}{_comment(c, 'working_body.established')}",
             f"      active: {_scalar(w.active)}{_comment(c, 'working_body.active')}",
             f"      meetings: {_scalar(w.meetings)}{_comment(c, 'working_body.meetings')}",
+            f"      meetings_in_mandate: {_scalar(w.meetings_in_mandate)}",
             f"      name: {_scalar(w.name)}",
         ]
         _evidence(lines, "      ", w.evidence)
+        lines.append("      reasons: []")
         lines += [
             "    cooperation:",
             f"      form: {k.form.value}{_comment(c, 'cooperation.form')}",
             f"      name: {_scalar(k.name)}",
         ]
         _evidence(lines, "      ", k.evidence)
+        lines.append("      reasons: []")
         lines.append("")
     return "\n".join(lines)
 

@@ -218,7 +218,7 @@ TIMES = {
 }
 
 # A silent municipality's carried-over statement: "V letu 2018 je občina sporočila, da ..."
-STATED_IN_YEAR = r"\b(?:[Vv] letu|[Ll]eta)\s+((?:19|20)\d{2})\b[^.]*\bsporočil"
+STATED_IN_YEAR = r"\b(?:[Vv]\s+letu|[Ll]eta)\s+((?:19|20)\d{2})\b[^.]*\bsporočil"
 
 # --- dates ----------------------------------------------------------------------------------
 MONTHS = {

@@ -110,7 +110,7 @@ def _may_replace(out_dir: Path, files: dict[str, bytes], force: bool) -> None:
         shown = ", ".join(foreign[:5]) + (" …" if len(foreign) > 5 else "")
         raise ComplianceError(msg("letters.not_batch", path=display_path(out_dir), shown=shown))
     if present and not force:
-        shown = ", ".join(present[:5])
+        listed: object = ", ".join(present[:5])  # or a catalog Message when there are more
         if len(present) > 5:
-            shown = msg("letters.and_more", names=shown, n=len(present) - 5)
-        raise ComplianceError(msg("letters.exist", path=display_path(out_dir), n=len(present), shown=shown))
+            listed = msg("letters.and_more", names=listed, n=len(present) - 5)
+        raise ComplianceError(msg("letters.exist", path=display_path(out_dir), n=len(present), shown=listed))

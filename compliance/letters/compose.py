@@ -18,7 +18,7 @@ from compliance.letters.deadline import reply_deadline
 from compliance.letters.typography import capitalise, slovenian_date, typeset
 from compliance.models import Municipality
 from compliance.registry import Registry
-from compliance.vocabulary import Grade, Obligation, RuleKind, label
+from compliance.vocabulary import Grade, Obligation, Provenance, RuleKind, label
 
 if TYPE_CHECKING:  # the office's model is built only by the commands that write letters
     from compliance.letters.office import Office
@@ -27,12 +27,15 @@ if TYPE_CHECKING:  # the office's model is built only by the commands that write
 _KNOWN = (Grade.COMPLIANT, Grade.PARTIAL, Grade.NON_COMPLIANT)
 
 
+def _report_missing(finding: Finding) -> bool:
+    """No contribution in the overview: the overview says none was sent, or does not mention
+    the municipality at all (then the grade is no_data, and the letter still asks for it)."""
+    return finding.obligation == Obligation.REPORTING and finding.grade in (Grade.NON_COMPLIANT, Grade.NO_DATA)
+
+
 def needs_letter(findings: Sequence[Finding]) -> bool:
     """The design's letter policy: no report, or a statutory duty not complied with."""
-    return any(
-        f.grade == Grade.NON_COMPLIANT and (f.obligation == Obligation.REPORTING or f.kind == RuleKind.DUTY)
-        for f in findings
-    )
+    return any(_report_missing(f) or (f.grade == Grade.NON_COMPLIANT and f.kind == RuleKind.DUTY) for f in findings)
 
 
 def shortfall_grades(include_partial: bool) -> tuple[Grade, ...]:
@@ -46,7 +49,7 @@ class Item:
     obligation: Obligation
     grade: Grade
     title: str  # Program ukrepov (drugi odstavek 6. člena ZRomS-1)
-    stale: Optional[str]  # "podatki iz leta 2018" when the facts are older than the year
+    stale: Optional[str]  # "sporočeno v letu 2018" when the facts are carried over from earlier
     text: str
 
 
@@ -73,13 +76,13 @@ class Letter:
     held_facts: tuple[str, ...]
     sections: tuple[Section, ...]
     reasons: tuple[Obligation, ...]  # the obligations the letter is about
-    data_year: Optional[int]  # the year of the newest facts the Office holds
+    provenance: str  # what is known of the held facts' age ("sporočeno v letu 2018"); "" when current
     office: Office
 
     def context(self) -> dict[str, Any]:
         """Plain strings and lists for the templates (the same for every format)."""
         office, wording = self.office, self.office.wording
-        values = _values(self.municipality, office, self.year, self.deadline, self.data_year)
+        values = _values(self.municipality, office, self.year, self.deadline, self.provenance)
         return {
             "header": list(office.office.header),
             "office_address": list(office.office.address),
@@ -116,12 +119,12 @@ class Letter:
 
 
 def _values(
-    municipality: Municipality, office: Office, year: int, deadline: dt.date, data_year: Optional[int]
+    municipality: Municipality, office: Office, year: int, deadline: dt.date, provenance: str
 ) -> dict[str, Any]:
     """What the wording's placeholders stand for in one letter (office.WORDING_FIELDS)."""
     return {
         "year": year,
-        "data_year": data_year if data_year is not None else "",
+        "provenance": provenance,
         "name": municipality.name,
         "dative": municipality.dative,
         "genitive": municipality.genitive,
@@ -149,9 +152,9 @@ def _paragraph(finding: Finding) -> str:
 
 def _item(finding: Finding, stale_template: str, values: dict[str, Any]) -> Item:
     title = f"{capitalise(label(finding.obligation))} ({finding.basis.citation})"
-    # A missing fact has no year to show; a shortfall says which year its facts are from.
+    # A missing fact has no age to show; a shortfall says what is known of its facts' age.
     stale = (
-        _fill(stale_template, {**values, "data_year": finding.data_year})
+        _fill(stale_template, {**values, "provenance": finding.provenance_text("sl")})
         if finding.stale and finding.grade != Grade.NO_DATA
         else None
     )
@@ -175,17 +178,18 @@ def compose(
     wording = office.wording
     shortfall = shortfall_grades(include_partial)
     reporting = [f for f in findings if f.obligation == Obligation.REPORTING]
-    missing_report = any(f.grade == Grade.NON_COMPLIANT for f in reporting)
+    missing_report = any(_report_missing(f) for f in reporting)
     others = [f for f in findings if f.obligation != Obligation.REPORTING]
     duties = [f for f in others if f.kind == RuleKind.DUTY and f.grade in shortfall]
     recommendations = [f for f in others if f.kind == RuleKind.RECOMMENDATION and f.grade in shortfall]
     # Missing facts are asked for where the rule words the question (an extra, not the policy).
     no_data = [f for f in others if f.grade == Grade.NO_DATA and f.letter and f.letter.strip()]
-    data_year = next((f.data_year for f in findings if f.data_year is not None), None)
+    provenance = next((f.provenance_text("sl") for f in findings if f.stale), "")
+    in_overview = all(f.provenance != Provenance.NOT_IN_OVERVIEW for f in findings)
 
     deadline = reply_deadline(date, office.reply_days)
     number = office.file_number.format(year=date.year, report_year=year, seq=seq, municipality=municipality.id)
-    values = _values(municipality, office, year, deadline, data_year)
+    values = _values(municipality, office, year, deadline, provenance)
 
     if missing_report and duties:
         subject = wording.subject_both
@@ -199,7 +203,9 @@ def compose(
     held_intro, held = None, []
     if missing_report:
         held = [_held_fact(f) for f in others if f.stale and f.grade in _KNOWN]
-        held_intro = _fill(wording.held_facts if held else wording.no_held_facts, values)
+        # Of a municipality the overview does not mention, nothing is said about older facts.
+        if held or in_overview:
+            held_intro = _fill(wording.held_facts if held else wording.no_held_facts, values)
 
     sections = []
     for key, chosen, heading, section_intro in (
@@ -227,7 +233,7 @@ def compose(
         held_facts=tuple(held),
         sections=tuple(sections),
         reasons=reasons,
-        data_year=data_year,
+        provenance=provenance,
         office=office,
     )
 

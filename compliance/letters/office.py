@@ -34,7 +34,7 @@ Line = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1), Af
 
 # What a sentence of the wording may refer to (filled in by compose.py for each letter).
 WORDING_FIELDS = frozenset(
-    {"year", "data_year", "name", "dative", "genitive", "deadline", "days", "office", "email", "phone"}
+    {"year", "provenance", "name", "dative", "genitive", "deadline", "days", "office", "email", "phone"}
 )
 # What the file number may refer to: `year` is the letter's year, as in 54201-1/2018-UN/22
 # of the February 2018 invitation; `seq` the municipality's place in the registry, so that
@@ -42,13 +42,13 @@ WORDING_FIELDS = frozenset(
 FILE_NUMBER_FIELDS = frozenset({"year", "report_year", "seq", "municipality"})
 # Values of the types compose.py fills in, to try each sentence with at load time: a format
 # spec or conversion that does not suit its value ({year:s}, {name!z}) is refused here,
-# located in the file, instead of failing in the middle of a batch. `data_year` is a year or
-# empty (no older facts), so both are tried.
+# located in the file, instead of failing in the middle of a batch. `provenance` is words
+# ("sporočeno v letu 2018") or empty (the facts are the year's own), so both are tried.
 SAMPLES = (
-    {"year": 2019, "data_year": 2018, "report_year": 2019, "seq": 1, "days": 30, "municipality": "kuzma",
+    {"year": 2019, "provenance": "sporočeno v letu 2018", "report_year": 2019, "seq": 1, "days": 30, "municipality": "kuzma",
      "name": "Občina Kuzma", "dative": "Občini Kuzma", "genitive": "Občine Kuzma", "deadline": "3. 2. 2020",
      "office": "Urad", "email": "gp.un@gov.si", "phone": "01 200 18 70"},
-    {"data_year": ""},
+    {"provenance": ""},
 )
 MAX_WIDTH = 999  # a wider field in a letter or file number is a typo (or an attack: {seq:>500000000})
 

@@ -78,6 +78,7 @@ def to_json(cases: Sequence[Case], year: int, as_of: dt.date) -> str:
 def xlsx(cases: Sequence[Case], registry: Registry, year: int, as_of: dt.date, lang: str) -> bytes:
     from openpyxl import Workbook
     from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
     from openpyxl.writer.excel import ExcelWriter
     from zipfile import ZIP_DEFLATED, ZipFile
 
@@ -85,8 +86,8 @@ def xlsx(cases: Sequence[Case], registry: Registry, year: int, as_of: dt.date, l
     from compliance.zipfix import reproducible
 
     workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = "Zadeve"
+    sheet = workbook.create_sheet("Zadeve", 0)  # the only sheet (the default one is removed)
+    workbook.remove(workbook.worksheets[1])
     headers = [text(c, lang) for c in COLUMNS]
     for column, heading in enumerate(headers, start=1):
         set_xlsx(sheet.cell(row=1, column=column), heading)
@@ -97,7 +98,7 @@ def xlsx(cases: Sequence[Case], registry: Registry, year: int, as_of: dt.date, l
     for column, heading in enumerate(headers, start=1):
         width = max([len(str(heading))] + [len(str(sheet.cell(row=r, column=column).value or ""))
                                            for r in range(2, sheet.max_row + 1)])
-        sheet.column_dimensions[sheet.cell(row=1, column=column).column_letter].width = min(width + 2, 60)
+        sheet.column_dimensions[get_column_letter(column)].width = min(width + 2, 60)
     sheet.freeze_panes = "C2"
     moment = dt.datetime.combine(as_of, dt.time(0, 0))  # from the data, not the clock
     workbook.properties.created = workbook.properties.modified = moment

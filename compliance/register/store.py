@@ -226,7 +226,7 @@ class Register:
             (year, municipality, kind, number, date.isoformat(), deadline.isoformat(), subject,
              json.dumps(list(recipients), ensure_ascii=False), str(folder), cites),
         )
-        letter_id = int(cursor.lastrowid)
+        letter_id = _row_id(cursor)
         self.db.executemany(
             "INSERT INTO letter_files (letter, format, name, sha256) VALUES (?, ?, ?, ?)",
             [(letter_id, fmt, name, sha) for fmt, (name, sha) in sorted(files.items())],
@@ -267,7 +267,7 @@ class Register:
         )
         self.event(f"delivery_{state}", letter.year, letter.municipality, letter=letter.id, number=letter.number,
                    how=how, message_id=message_id, reason=reason, sent_on=sent_on.isoformat() if sent_on else None)
-        return int(cursor.lastrowid)
+        return _row_id(cursor)
 
     def finish_delivery(self, letter: LetterRow, delivery: int, state: str, sent_on: Optional[dt.date] = None,
                         error: Optional[str] = None) -> None:
@@ -291,9 +291,9 @@ class Register:
             "INSERT INTO replies (year, municipality, date, file, sha256, note) VALUES (?, ?, ?, ?, ?, ?)",
             (year, municipality, date.isoformat(), file, sha256, note),
         )
-        self.event("reply_recorded", year, municipality, reply=int(cursor.lastrowid), date=date.isoformat(),
+        self.event("reply_recorded", year, municipality, reply=_row_id(cursor), date=date.isoformat(),
                    file=file, sha256=sha256, note=note)
-        return int(cursor.lastrowid)
+        return _row_id(cursor)
 
 
 def _execute(register: Register, sql: str) -> None:
@@ -364,3 +364,9 @@ def _migrate(register: Register) -> None:
                 register.db.execute(statement)
             register.db.execute(f"PRAGMA user_version = {target}")
             register.event("schema_migrated", version=target)
+
+
+def _row_id(cursor: Any) -> int:
+    """The id of the row an INSERT just made (sqlite3 sets it after every INSERT)."""
+    assert cursor.lastrowid is not None
+    return int(cursor.lastrowid)

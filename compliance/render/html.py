@@ -18,7 +18,7 @@ from compliance.registry import Registry
 from compliance.render.review import (
     basis_text, citation, generated_on, kinds, ordered, short_of_duty, slovenian_key, triggers_letter,
 )
-from compliance.vocabulary import Grade, Obligation, label
+from compliance.vocabulary import Grade, Obligation, Provenance, label
 
 TEMPLATES = paths.TEMPLATES_DIR
 TEMPLATE = "findings.html.j2"
@@ -48,7 +48,6 @@ def words(lang: str) -> dict[str, str]:
         **texts("column", lang),
         "yes": worded("common.yes", lang),
         "no": worded("common.no", lang),
-        "no_data_year": label(Grade.NO_DATA, lang),
         **texts("html", lang),
     }
 
@@ -123,7 +122,9 @@ def _grade(grade: Grade, lang: str) -> dict[str, str]:
 def _municipality(assessment: Assessment, registry: Registry, ident: str, lang: str, letter: bool) -> dict[str, Any]:
     municipality = registry.get(ident)
     findings = assessment.of(ident)
-    stale_years = sorted({f.data_year for f in findings if f.stale and f.data_year is not None})
+    # The age of the facts judged (the reporting finding is the year's own overview).
+    carried = next((f for f in findings if f.provenance != Provenance.CURRENT), None)
+    said = carried.provenance_text(lang) if carried else ""
     return {
         "id": ident,
         "name": municipality.name,
@@ -131,8 +132,10 @@ def _municipality(assessment: Assessment, registry: Registry, ident: str, lang: 
         # what the search box matches: the short and the official name, and the id
         "search": " ".join([municipality.short_name, municipality.name, ident]),
         "region": municipality.region,
-        "roma_councillor": municipality.roma_councillor,
-        "stale_year": stale_years[-1] if stale_years else None,
+        "roma_seat": municipality.roma_seat,
+        "stale_year": said,  # what is known of the facts' age ("sporočeno v letu 2018"); "" when current
+        "stale_note": worded(f"explain.provenance.{carried.provenance.value}", lang, year=assessment.year,
+                             stated_in=carried.stated_in) if carried else "",
         "letter": letter,
         "findings": [_finding(f, municipality.short_name, lang) for f in findings],
     }
@@ -152,8 +155,8 @@ def _finding(finding: Finding, short_name: str, lang: str) -> dict[str, Any]:
         "kind": label(finding.kind, lang),
         "citation": citation(finding, lang),
         "basis_text": basis_text(finding, lang),
-        "data_year": finding.data_year,
-        "stale": finding.stale,
+        "data_year": finding.provenance_label(lang),
+        "stale": finding.provenance_text(lang),
         "message": finding.message(lang),
         "evidence": list(finding.evidence),
         "letter": triggers_letter(finding),

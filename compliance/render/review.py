@@ -76,12 +76,12 @@ def yes_no(value: bool, lang: str) -> str:
 # The columns of a row per finding: XLSX "Ugotovitve" and the CSV, in this order (column.*
 # ids). The municipality comes first so that it is on every printed page; ID, region and
 # councillor, for filtering, come last.
-FINDING_COLUMNS = ["municipality", "obligation", "kind", "grade", "basis", "basis_text", "data_year",
+FINDING_COLUMNS = ["municipality", "obligation", "kind", "grade", "basis", "basis_text", "provenance",
                    "finding", "evidence", "id", "region", "councillor"]
 
 
 def citation(finding: Finding, lang: str) -> str:
-    """The legal basis cited in the reader's language: `ZRomS-1, 6. člen, 2. odstavek` or
+    """The legal basis cited in the reader's language: `drugi odstavek 6. člena ZRomS-1` or
     `ZRomS-1, Art. 6(2)`."""
     basis = finding.basis
     if lang == "sl" or basis.article is None:
@@ -110,10 +110,10 @@ def finding_row(finding: Finding, registry: Registry, lang: str) -> dict[str, An
         "grade": label(finding.grade, lang),
         "basis": citation(finding, lang),
         "basis_text": basis_text(finding, lang),
-        "data_year": finding.data_year,
+        "provenance": finding.provenance_label(lang),
         "finding": finding.message(lang),
         "evidence": "\n".join(finding.evidence) or None,
         "id": finding.municipality,
         "region": municipality.region,
-        "councillor": yes_no(municipality.roma_councillor, lang),
+        "councillor": yes_no(municipality.roma_seat, lang),
     }

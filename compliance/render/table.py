@@ -18,7 +18,7 @@ from compliance.findings import Assessment, Finding
 from compliance.messages import text
 from compliance.registry import Registry
 from compliance.render.review import generated_on, kinds, obligation_heading, ordered, short_of_duty
-from compliance.vocabulary import Grade, Obligation, label
+from compliance.vocabulary import Grade, Obligation, Provenance, label
 
 COLOURS: dict[Grade, dict[str, Any]] = {
     Grade.COMPLIANT: {"fg": "green"},
@@ -33,15 +33,19 @@ SYMBOLS = {
 COMPACT_HEADING = 14  # characters per heading line when the table must be narrow
 
 
-def stale_markers(assessment: Assessment) -> dict[int, str]:
-    """A footnote marker per earlier data year: `*` for the newest, `**` for the next..."""
-    years = sorted({f.data_year for f in assessment.findings if f.stale and f.data_year is not None}, reverse=True)
-    return {year: "*" * (index + 1) for index, year in enumerate(years)}
+def stale_markers(assessment: Assessment, lang: str = "sl") -> dict[str, str]:
+    """A footnote marker per kind of facts that are not the year's own ("sporočeno v letu
+    2018", "iz zadnjega prispevka", "občine ni v pregledu"): `*`, `**`, ... in a fixed order."""
+    said = sorted(
+        {(list(Provenance).index(f.provenance), -(f.stated_in or 0), f.provenance_text(lang))
+         for f in assessment.findings if f.provenance != Provenance.CURRENT}
+    )
+    return {words: "*" * (index + 1) for index, (_, _, words) in enumerate(said)}
 
 
-def grade_cell(finding: Finding, lang: str, markers: dict[int, str], style: Callable[[Finding, str], str],
+def grade_cell(finding: Finding, lang: str, markers: dict[str, str], style: Callable[[Finding, str], str],
                symbols: bool = False) -> str:
-    marker = markers.get(finding.data_year, "") if finding.stale and finding.data_year is not None else ""
+    marker = markers.get(finding.provenance_text(lang), "")
     word = SYMBOLS[finding.grade] if symbols else label(finding.grade, lang)
     return style(finding, word) + marker
 
@@ -49,7 +53,7 @@ def grade_cell(finding: Finding, lang: str, markers: dict[int, str], style: Call
 def grid(assessment: Assessment, registry: Registry, lang: str, style: Callable[[Finding, str], str] = lambda f, s: s,
          short_names: bool = False, symbols: bool = False):
     """Headers, one row per municipality and the footnotes: shared by table and markdown."""
-    markers = stale_markers(assessment)
+    markers = stale_markers(assessment, lang)
     kind = kinds(assessment)
     headers = [text("common.municipality", lang), *(obligation_heading(o, kind.get(o), lang) for o in Obligation)]
     rows = []
@@ -58,7 +62,7 @@ def grid(assessment: Assessment, registry: Registry, lang: str, style: Callable[
         cells = {f.obligation: grade_cell(f, lang, markers, style, symbols) for f in assessment.of(ident)}
         name = municipality.short_name if short_names else municipality.name
         rows.append([name, *(cells.get(obligation, "") for obligation in Obligation)])
-    notes = [f"{marker} {text('common.stale', lang, year=year)}" for year, marker in markers.items()]
+    notes = [f"{marker} {words}" for words, marker in markers.items()]
     return headers, rows, notes
 
 

@@ -37,7 +37,7 @@ HEADER_ROW = 2  # row 1 is the title
 MAX_WIDTH = 40
 
 # Findings sheet: columns that wrap, by their width in characters; the others fit their content.
-WRAPPED_WIDTH = {"obligation": 16, "kind": 11, "basis": 14, "basis_text": 32, "data_year": 9, "finding": 40,
+WRAPPED_WIDTH = {"obligation": 16, "kind": 11, "basis": 14, "basis_text": 32, "provenance": 14, "finding": 40,
                  "evidence": 56}
 # The printed part of the findings sheet: from the municipality to the evidence (ID, region
 # and councillor are for filtering on screen).
@@ -78,8 +78,8 @@ def _title(assessment: Assessment, lang: str, generated: Optional[dt.date]) -> s
 def _fill_matrix(sheet, assessment: Assessment, registry: Registry, lang: str, title: str) -> None:
     h = texts("column", lang)
     kind = kinds(assessment)
-    markers = stale_markers(assessment)
-    headers = [h["municipality"], h["region"], h["councillor"], h["data_year"]]
+    markers = stale_markers(assessment, lang)
+    headers = [h["municipality"], h["region"], h["councillor"], h["provenance"]]
     headers += [obligation_heading(o, kind.get(o), lang) for o in Obligation] + [h["id"]]
     _write(sheet, 1, [title])
     _write(sheet, HEADER_ROW, headers)
@@ -87,11 +87,12 @@ def _fill_matrix(sheet, assessment: Assessment, registry: Registry, lang: str, t
     for ident in ordered(assessment, registry):
         municipality = registry.get(ident)
         findings = {f.obligation: f for f in assessment.of(ident)}
-        years = [f.data_year for f in findings.values() if f.data_year is not None]
+        # the age of the facts judged (the reporting finding is the year's own overview)
+        said = next((f.provenance_label(lang) for o, f in findings.items() if o != Obligation.REPORTING), None)
         row = sheet.max_row + 1
         _write(sheet, row, [
-            municipality.name, municipality.region, yes_no(municipality.roma_councillor, lang),
-            min(years) if years else None,
+            municipality.name, municipality.region, yes_no(municipality.roma_seat, lang),
+            said,
             *(_grade_word(findings[o], lang, markers) if o in findings else None for o in Obligation),
             ident,
         ])
@@ -103,13 +104,13 @@ def _fill_matrix(sheet, assessment: Assessment, registry: Registry, lang: str, t
     for column in range(first_grade, first_grade + len(Obligation)):
         widths[column] = 18  # grade words; the heading (with the kind) wraps
     _finish(sheet, widths, last, lang)
-    notes = [f"{marker} {text('common.stale', lang, year=year)}" for year, marker in markers.items()]
+    notes = [f"{marker} {words}" for words, marker in markers.items()]
     for offset, note in enumerate(notes, start=2):
         _write(sheet, last + offset, [note])
 
 
-def _grade_word(finding: Finding, lang: str, markers: dict[int, str]) -> str:
-    marker = markers.get(finding.data_year, "") if finding.stale and finding.data_year is not None else ""
+def _grade_word(finding: Finding, lang: str, markers: dict[str, str]) -> str:
+    marker = markers.get(finding.provenance_text(lang), "")
     return label(finding.grade, lang) + marker
 
 
