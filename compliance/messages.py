@@ -617,6 +617,8 @@ CATALOG: dict[str, dict[str, str]] = {
     "column.basis_text": {"sl": "Vsebina določbe", "en": "Provision"},
     "column.finding": {"sl": "Ugotovitev", "en": "Finding"},
     "column.evidence": {"sl": "Dokazi iz poročila", "en": "Evidence from the report"},
+    "column.decision": {"sl": "Odločitev pregledovalca", "en": "Reviewer's decision"},
+    "column.reasons": {"sl": "Kaj navaja občina", "en": "What the municipality says"},
     # The review outputs together (compliance.render.review, csv_, xlsx, table, markdown).
     "review.generated": {"sl": "pripravljeno {date}", "en": "generated {date}"},
     "review.slovenian_text": {"sl": "{text}", "en": "(Slovenian text) {text}"},
@@ -628,8 +630,8 @@ CATALOG: dict[str, dict[str, str]] = {
     },
     "review.page": {"sl": "stran &P od &N", "en": "page &P of &N"},
     "review.short_of_duty": {
-        "sl": "Prejmejo pismo (brez poročila ali z neizpolnjeno zakonsko obveznostjo; {n}): {names}",
-        "en": "Get a letter (no report, or a statutory duty not met; {n}): {names}",
+        "sl": "Prejmejo pismo (prispevka za leto ni v pregledu ali zakonska obveznost ni izpolnjena; {n}): {names}",
+        "en": "Get a letter (no contribution for the year in the overview, or a statutory duty not met; {n}): {names}",
     },
     "review.short_of_duty_none": {
         "sl": "Vse občine so poročale in nobena nima neizpolnjene zakonske obveznosti.",
@@ -778,12 +780,12 @@ CATALOG: dict[str, dict[str, str]] = {
     "html.skip_details": {"sl": "Na podrobnosti", "en": "To the details"},
     "html.statutory": {"sl": "samo zakonske obveznosti", "en": "statutory duties only"},
     "html.statutory_hint": {
-        "sl": "občine, ki niso poročale ali ne izpolnjujejo zakonske obveznosti; tem Urad piše",
-        "en": "municipalities that did not report or fall short of a statutory duty; the Office writes to them",
+        "sl": "in občine, katerih prispevka za leto ni v pregledu; tem občinam Urad piše",
+        "en": "and municipalities with no contribution for the year in the overview; the Office writes to them",
     },
     "html.letters": {
-        "sl": "Brez poročila ali z neizpolnjeno zakonsko obveznostjo (prejmejo pismo):",
-        "en": "No report, or a statutory duty not met (they get a letter):",
+        "sl": "Prispevka za leto ni v pregledu ali zakonska obveznost ni izpolnjena (prejmejo pismo):",
+        "en": "No contribution for the year in the overview, or a statutory duty not met (they get a letter):",
     },
     "html.letters_show": {"sl": "prikaži samo te", "en": "show only these"},
     "html.letter_mark": {"sl": "prejme pismo", "en": "gets a letter"},
@@ -814,6 +816,9 @@ CATALOG: dict[str, dict[str, str]] = {
     },
     "html.print": {"sl": "Natisni", "en": "Print"},
     "html.page": {"sl": "stran", "en": "page"},
+    "html.decided": {"sl": "odločitev pregledovalca", "en": "reviewer's decision"},
+    "html.decision": {"sl": "Odločitev pregledovalca", "en": "Reviewer's decision"},
+    "html.reasons": {"sl": "Kaj navaja občina", "en": "What the municipality says"},
     "html.page_of": {"sl": "od", "en": "of"},
     # `compliance explain` (compliance.explain).
     "explain.heading": {"sl": "{name} ({id}), leto {year}", "en": "{name} ({id}), {year}"},
