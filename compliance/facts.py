@@ -14,6 +14,7 @@ durable-rules tests absence with `$nex`, and a null value counts as present ther
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import Enum
 from typing import Any, Callable, Optional
 
 from compliance.findings import provenance_text
@@ -41,7 +42,7 @@ class FactSpec:
         return text(f"fact.{self.name}", lang)
 
 
-def _enum(enum: type) -> Callable[[int], list[Any]]:
+def _enum(enum: type[Enum]) -> Callable[[int], list[Any]]:
     return lambda year: [member.value for member in enum]
 
 

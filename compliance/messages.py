@@ -200,6 +200,10 @@ CATALOG: dict[str, dict[str, str]] = {
         "sl": "občina, ki je ni v pregledu (in_overview: false), ni poročala in nima navedenih dejstev",
         "en": "a municipality not in the overview (in_overview: false) did not report and has no stated facts",
     },
+    "model.unconfirmed_email": {
+        "sl": "{email} je v 'unconfirmed_emails', ni pa med 'emails'",
+        "en": "{email} is in 'unconfirmed_emails' but not in 'emails'",
+    },
     "model.email": {"sl": "neveljaven e-poštni naslov: {reason}", "en": "value is not a valid email address: {reason}"},
     # Office configuration (compliance.letters.office).
     "office.shape": {
@@ -221,6 +225,25 @@ CATALOG: dict[str, dict[str, str]] = {
     "office.unknown_placeholder": {
         "sl": "neznano polje {{{name}}} (znana: {known})",
         "en": "unknown placeholder {{{name}}} (known: {known})",
+    },
+    "office.unknown_unconfirmed": {
+        "sl": "neznana vrednost za potrditev {name!r} (znane: {known})",
+        "en": "unknown value to confirm {name!r} (known: {known})",
+    },
+    # What each `unconfirmed:` entry of office.yaml stands for.
+    "office.confirm.header": {"sl": "glava dopisa (office.header)", "en": "letterhead (office.header)"},
+    "office.confirm.address": {"sl": "poštni naslov urada (office.address)", "en": "the Office's postal address (office.address)"},
+    "office.confirm.phone": {"sl": "telefonska številka urada (office.phone)", "en": "the Office's phone number (office.phone)"},
+    "office.confirm.email": {"sl": "e-poštni naslov urada (office.email)", "en": "the Office's e-mail address (office.email)"},
+    "office.confirm.contact": {
+        "sl": "kontaktna oseba: ime, telefon, e-pošta (contact)",
+        "en": "contact person: name, phone, e-mail (contact)",
+    },
+    "office.confirm.signatory": {"sl": "podpisnik (signatory)", "en": "signatory (signatory)"},
+    "office.confirm.file_number": {"sl": "številka zadeve (file_number)", "en": "file number (file_number)"},
+    "office.confirm.requests": {
+        "sl": "dopis s prošnjo za prispevke za »Zveza:« (requests)",
+        "en": "the request for contributions cited as \"Zveza:\" (requests)",
     },
     # Rule files (compliance.rules, conditions, engine, judge).
     "rules.rule": {"sl": "pravilo {rule}: {message}", "en": "rule {rule}: {message}"},
@@ -910,8 +933,8 @@ CATALOG: dict[str, dict[str, str]] = {
     "letters.reasons": {"sl": "razlogi", "en": "reasons"},
     "letters.reply_by": {"sl": "rok za odgovor", "en": "reply by"},
     "letters.written": {
-        "sl": "Pisem: {n} v {out} ({formats}), seznam v {manifest}.",
-        "en": "{n} letter(s) in {out} ({formats}), listed in {manifest}.",
+        "sl": "Dopisov: {n} v {out} ({formats}); seznam za odpremo: {clerk}, manifest: {manifest}.",
+        "en": "{n} letter(s) in {out} ({formats}); clerk's list: {clerk}, manifest: {manifest}.",
     },
     "letters.none": {
         "sl": "Nobena občina ne potrebuje pisma (prazen seznam v {manifest}).",
@@ -922,6 +945,39 @@ CATALOG: dict[str, dict[str, str]] = {
         "en": "No letter (every statutory duty met or partly met): {ids}",
     },
     "letters.note": {"sl": "opomba", "en": "note"},
+    "letters.draft": {
+        "sl": "OSNUTEK: dopisi so označeni kot osnutki, ker {path} ima nepotrjene vrednosti. Potrdite jih, "
+              "nato jih odstranite s seznama 'unconfirmed':",
+        "en": "DRAFT: the letters are marked as drafts because {path} has unconfirmed values. Confirm them, "
+              "then remove them from the 'unconfirmed' list:",
+    },
+    "letters.weekend": {
+        "sl": "opozorilo: datum dopisov {date} je {day}; rok za odgovor ({deadline}) je štet od tega dne.",
+        "en": "warning: the letters' date {date} is a {day}; the reply deadline ({deadline}) counts from that day.",
+    },
+    "letters.day.saturday": {"sl": "sobota", "en": "Saturday"},
+    "letters.day.sunday": {"sl": "nedelja", "en": "Sunday"},
+    "letters.day.holiday": {"sl": "dela prost praznik ({name})", "en": "work-free holiday ({name})"},
+    "letters.unconfirmed_email": {
+        "sl": "opozorilo: {name}: naslov {email} je v registru označen kot dvomljiv; v osnutek e-pošte "
+              "(Za:) ni vpisan, dokler ga ne potrdite v municipalities.yaml.",
+        "en": "warning: {name}: the address {email} is flagged as doubtful in the registry; it is left out "
+              "of the e-mail draft's To: until you confirm it in municipalities.yaml.",
+    },
+    "letters.no_recipient": {
+        "sl": "opozorilo: {name}: osnutek e-pošte nima naslovnika (vsi naslovi so nepotrjeni).",
+        "en": "warning: {name}: the e-mail draft has no recipient (every address is unconfirmed).",
+    },
+    # The clerk's list (seznam-dopisov.xlsx / .csv): written in Slovenian, as the letters.
+    "letters.list.number": {"sl": "Številka", "en": "File number"},
+    "letters.list.pdf": {"sl": "dopis (PDF)", "en": "letter (PDF)"},
+    "letters.list.remarks": {"sl": "opombe", "en": "remarks"},
+    "letters.list.replied": {"sl": "odgovor prejet", "en": "reply received"},
+    "letters.list.unconfirmed_email": {
+        "sl": "naslov {email} ni potrjen (v registru označen kot dvomljiv); ni vpisan v e-pošto",
+        "en": "address {email} not confirmed (flagged as doubtful in the registry); left out of the e-mail",
+    },
+    "letters.list.draft": {"sl": "OSNUTEK: nepotrjene vrednosti v office.yaml", "en": "DRAFT: unconfirmed values in office.yaml"},
     # ---- The follow-up register: words of the outputs.
     "register.recorded": {"sl": "Zapisano v register {path}.", "en": "Recorded in the register {path}."},
     "register.sent_marked": {

@@ -7,7 +7,7 @@ fact is faithful to its source is checked by `compliance.validate`.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Any, Optional
+from typing import Annotated, Any, Literal, Optional
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 
@@ -45,6 +45,13 @@ def _email(value: str) -> str:
 Email = Annotated[str, AfterValidator(_email)]
 
 
+class Mayor(Strict):
+    """The mayor, when the registry knows them: letters name them and greet them accordingly."""
+
+    name: Name
+    gender: Literal["f", "m"]  # županja / župan
+
+
 class Municipality(Strict):
     id: str
     name: Name
@@ -58,6 +65,11 @@ class Municipality(Strict):
     # sitting councillor, is what Art. 7(1) ZRomS-1 ties the working-body duty to.
     roma_seat: bool
     emails: list[Email] = Field(min_length=1)
+    # Addresses kept as the source gives them but doubtful: not used as a recipient until
+    # staff confirm them (remove them from this list).
+    unconfirmed_emails: list[Email] = []
+    mayor: Optional[Mayor] = None
+    address: list[Name] = []  # postal address lines, for the letters' addressee block
     notes: list[Text] = []
 
     @model_validator(mode="after")
@@ -68,6 +80,17 @@ class Municipality(Strict):
         if self.id != expected:
             raise Invalid("model.slug_mismatch", short_name=self.short_name, expected=expected)
         return self
+
+    @model_validator(mode="after")
+    def _unconfirmed_are_listed(self) -> "Municipality":
+        stray = [e for e in self.unconfirmed_emails if e not in self.emails]
+        if stray:
+            raise Invalid("model.unconfirmed_email", email=stray[0])
+        return self
+
+    @property
+    def confirmed_emails(self) -> list[str]:
+        return [e for e in self.emails if e not in self.unconfirmed_emails]
 
 
 class Period(Strict):

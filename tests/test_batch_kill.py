@@ -113,7 +113,7 @@ def test_a_subset_with_force_replaces_the_whole_batch(tmp_path, references):
     subprocess.run(letters(out, NEW, "--force", "--municipality", "kuzma"), check=True, capture_output=True, cwd=tmp_path)
     manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
     listed = {name for entry in manifest["letters"] for name in entry["files"].values()}
-    assert set(contents(out)) == listed | {"manifest.json"}
+    assert set(contents(out)) == listed | {"manifest.json", "seznam-dopisov.xlsx", "seznam-dopisov.csv"}
     assert {entry["municipality"] for entry in manifest["letters"]} == {"kuzma"}
 
 

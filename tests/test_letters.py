@@ -20,7 +20,7 @@ from compliance.errors import ComplianceError
 from compliance.findings import Assessment, Finding, LegalBasis
 from compliance.letters import batch, compose, eml
 from compliance.letters.office import load_office
-from compliance.letters.typography import slovenian_date, typeset
+from compliance.letters.typography import NBSP, plain, slovenian_date, typeset
 from compliance.models import Municipality
 from compliance.registry import Registry
 from compliance.vocabulary import Grade, Obligation, Provenance, RuleKind
@@ -201,18 +201,23 @@ def test_letter_conventions_of_the_office():
     letter = one("murska-sobota", G.COMPLIANT, G.NON_COMPLIANT, G.COMPLIANT, G.COMPLIANT)
     text = text_of(letter)
     assert "Številka: 54201-1/2020-UN/2\n" in text  # the date's year; its place in the registry
-    assert "Datum: 2. 3. 2020\n" in text
-    assert "Mestna občina Murska Sobota\n" in text  # addressee
+    assert f"Datum: 2.{NBSP}3.{NBSP}2020\n" in text  # a date does not break across lines
+    assert "\nPri odgovoru se sklicujte na našo številko.\n" in text
+    assert "Zveza:" not in text  # no request for contributions configured for 2019
+    assert "Mestna občina Murska Sobota\nžupanja oziroma župan\n" in text  # addressee, generic
+    assert "Spoštovana gospa županja, spoštovani gospod župan," in text
     assert "\nS spoštovanjem,\n" in text
     assert "mag. Stanko Baluh\nDIREKTOR\n" in text
     assert text.endswith("Poslati (po elektronski pošti):\n- Mestni občini Murska Sobota (mestna.obcina@murska-sobota.si)\n")
-    assert "najpozneje do 1. 4. 2020 na elektronski naslov gp.un@gov.si" in text
+    assert "najpozneje do 1. 4. 2020 na elektronski naslov gp.un@gov.si" in plain(text)
     assert letter.deadline == dt.date(2020, 4, 1)
 
 
 def test_every_address_of_a_municipality_is_named_and_its_notes_reach_the_manifest():
     letter = one("crnomelj", G.COMPLIANT, G.NON_COMPLIANT, G.COMPLIANT, G.COMPLIANT)
     assert "- Občini Črnomelj (obcina.crnatelj@siol.net, kabinet.zupanje@crnomelj.si)" in text_of(letter)
+    assert [a.addr_spec for a in eml_of(letter)["To"].addresses] == [
+        "obcina.crnatelj@siol.net", "kabinet.zupanje@crnomelj.si"]  # none flagged here
     manifest = json.loads(batch.render_batch([letter], 2019, DATE, ["txt"])["manifest.json"])
     assert manifest["letters"][0]["notes"] == ["address looks mistyped"]
 
@@ -270,8 +275,13 @@ def test_docx_reads_back_with_the_letter_text():
     paragraphs = [p.text for p in document.paragraphs]
     # Every non-empty line of the plain-text letter is a paragraph of the Word letter.
     lines = [line.removeprefix("- ") for line in files["txt"].decode().splitlines() if line.strip()]
+    # The draft mark heads the text; in Word it is in the page header (every page).
+    assert letter.draft and lines[0] == OFFICE.wording.draft_mark
+    section = document.sections[0]
+    assert [p.text for p in section.header.paragraphs] == [OFFICE.wording.draft_mark]
+    assert [p.text for p in section.first_page_header.paragraphs] == [OFFICE.wording.draft_mark]
     headings = {s.heading.upper(): s.heading for s in letter.sections}
-    assert [headings.get(line, line) for line in lines] == [p for p in paragraphs if p.strip()]
+    assert [headings.get(line, line) for line in lines[1:]] == [p for p in paragraphs if p.strip()]
     subject = next(p for p in document.paragraphs if p.text.startswith("Zadeva: "))
     assert [run.bold for run in subject.runs if run.text == letter.subject] == [True]
     assert "{{" not in "\n".join(paragraphs) and "{%" not in "\n".join(paragraphs)
@@ -285,23 +295,57 @@ def test_docx_survives_hostile_values():
     assert "Občina <script>alert(»x«)</script> & Co." in text
 
 
-def test_eml_is_a_draft_with_text_html_and_the_docx():
+def eml_of(letter: compose.Letter) -> email.message.EmailMessage:
+    return email.message_from_bytes(batch.render_letter(letter, ["eml"])["eml"], policy=policy.default)
+
+
+def test_eml_is_a_draft_with_a_cover_note_and_the_pdf():
     letter = one("crnomelj", G.COMPLIANT, G.NON_COMPLIANT, G.COMPLIANT, G.COMPLIANT)
-    files = batch.render_letter(letter, ["docx", "html", "txt", "eml"])
+    files = batch.render_letter(letter, ["pdf", "eml"])
     assert b"\r\n" in files["eml"] and b"\n" not in files["eml"].replace(b"\r\n", b"")
     message = email.message_from_bytes(files["eml"], policy=policy.default)
     assert message["X-Unsent"] == "1"
     assert message["From"].addresses[0].addr_spec == "gp.un@gov.si"
-    assert [a.addr_spec for a in message["To"].addresses] == ["obcina.crnatelj@siol.net", "kabinet.zupanje@crnomelj.si"]
-    assert message["Subject"] == letter.subject
-    assert message["Message-ID"] == "<letter.2019.crnomelj.20200302@gov.si>"
+    assert message["Subject"] == plain(letter.subject)
     assert message["Date"].datetime.date() == DATE
-    # The parts carry the .txt and .html letters (with the e-mail's CRLF line ends).
-    assert message.get_body(("plain",)).get_content().replace("\r\n", "\n") == files["txt"].decode()
-    assert message.get_body(("html",)).get_content().replace("\r\n", "\n") == files["html"].decode()
+    # The body is a short cover note naming the letter, not the letter again.
+    note = message.get_body(("plain",)).get_content()
+    assert "v prilogi Vam pošiljamo dopis št. 54201-1/2020-UN/5 z dne 2. 3. 2020" in note
+    assert "najpozneje do 1. 4. 2020" in note and "Pri odgovoru se sklicujte na našo številko." in note
+    assert "PROGRAMME-non_compliant" not in note and len(note) < 1000
+    assert message.get_body(("html",)) is None
+    # The letter goes as the PDF, under a name the recipient understands (ASCII only).
     [attachment] = list(message.iter_attachments())
-    assert attachment.get_filename() == "crnomelj.docx"
-    assert attachment.get_content() == files["docx"]
+    assert attachment.get_content_type() == "application/pdf"
+    assert attachment.get_filename() == "54201-1-2020-UN-5_Obcina-Crnomelj.pdf"
+    assert attachment.get_content() == files["pdf"]
+
+
+def test_eml_leaves_out_the_addresses_the_registry_doubts():
+    doubtful = municipality("crnomelj", "Občina Črnomelj", "Občini Črnomelj",
+                            emails=("obcina.crnatelj@siol.net", "kabinet.zupanje@crnomelj.si"))
+    doubtful = doubtful.model_copy(update={"unconfirmed_emails": ["obcina.crnatelj@siol.net"]})
+    registry = Registry([doubtful], Path("municipalities.yaml"))
+    grades = assessment(("crnomelj", G.COMPLIANT, G.NON_COMPLIANT, G.COMPLIANT, G.COMPLIANT))
+    [letter] = compose.letters(registry, grades, OFFICE, DATE)
+    message = eml_of(letter)
+    assert [a.addr_spec for a in message["To"].addresses] == ["kabinet.zupanje@crnomelj.si"]
+    assert "obcina.crnatelj" not in text_of(letter)  # nor in the letter's "Poslati" line
+    entry = json.loads(batch.render_batch([letter], 2019, DATE, ["txt"])["manifest.json"])["letters"][0]
+    assert entry["recipients"] == ["kabinet.zupanje@crnomelj.si"]
+    assert entry["unconfirmed_emails"] == ["obcina.crnatelj@siol.net"]
+    assert any("obcina.crnatelj@siol.net ni potrjen" in r for r in entry["remarks"])
+
+
+def test_message_id_changes_when_the_letter_changes_and_only_then():
+    letter = one("beltinci", G.COMPLIANT, G.NON_COMPLIANT, G.COMPLIANT, G.COMPLIANT)
+    first = eml_of(letter)["Message-ID"]
+    assert first.startswith("<letter.2019.beltinci.20200302.") and first.endswith("@gov.si>")
+    assert eml_of(letter)["Message-ID"] == first  # a re-run keeps it
+    findings = list(assessment(("beltinci", G.COMPLIANT, G.NON_COMPLIANT, G.COMPLIANT, G.COMPLIANT)).findings)
+    findings[1] = findings[1].model_copy(update={"letter": "Popravljen odstavek."})
+    corrected = compose.letters(REGISTRY, Assessment(2019, tuple(findings), "r", "d"), OFFICE, DATE)[0]
+    assert eml_of(corrected)["Message-ID"] != first
 
 
 @pytest.mark.parametrize("address", ["a@b.si\r\nBcc: spy@evil.example", "a@b.si\nX: y", "ab.si"])
@@ -317,7 +361,11 @@ def test_a_municipality_address_with_a_line_break_never_reaches_the_registry():
 
 # --- the batch -----------------------------------------------------------------------------
 
-def full_batch(formats=("docx", "html", "txt", "eml")) -> dict[str, bytes]:
+ALL = ("pdf", "docx", "html", "txt", "eml")
+LISTS = {"manifest.json", "seznam-dopisov.xlsx", "seznam-dopisov.csv"}
+
+
+def full_batch(formats=ALL) -> dict[str, bytes]:
     grades = assessment(
         ("beltinci", G.COMPLIANT, G.NON_COMPLIANT, G.PARTIAL, G.NON_COMPLIANT),
         ("kuzma", G.NON_COMPLIANT, G.NON_COMPLIANT, G.NO_DATA, G.NO_DATA),
@@ -335,14 +383,24 @@ def test_manifest_lists_each_letter_with_its_files():
     entry = manifest["letters"][1]
     assert entry["name"] == "Občina Kuzma" and entry["emails"] == ["info@obcina-kuzma.si"]
     assert entry["deadline"] == "2020-04-01"
-    assert entry["files"] == {f: f"kuzma.{f}" for f in ("docx", "html", "txt", "eml")}
-    assert set(files) == {"manifest.json"} | {f"{m}.{f}" for m in ("beltinci", "kuzma") for f in ("docx", "html", "txt", "eml")}
+    assert entry["files"] == {f: f"kuzma.{f}" for f in ALL}
+    assert entry["recipients"] == ["info@obcina-kuzma.si"] and entry["unconfirmed_emails"] == []
+    assert entry["attachment"] == "54201-1-2020-UN-3_Obcina-Kuzma.pdf"
+    assert entry["draft"] is True and manifest["draft"] is True
+    assert set(files) == LISTS | {f"{m}.{f}" for m in ("beltinci", "kuzma") for f in ALL}
 
 
 def test_only_the_chosen_formats_are_written():
+    files = full_batch(formats=("txt", "docx"))
+    assert set(files) == LISTS | {"beltinci.txt", "beltinci.docx", "kuzma.txt", "kuzma.docx"}
+    assert json.loads(files["manifest.json"])["letters"][0]["files"] == {"docx": "beltinci.docx", "txt": "beltinci.txt"}
+
+
+def test_the_pdf_an_email_carries_is_always_kept():
     files = full_batch(formats=("txt", "eml"))
-    assert set(files) == {"manifest.json", "beltinci.txt", "beltinci.eml", "kuzma.txt", "kuzma.eml"}
-    assert json.loads(files["manifest.json"])["letters"][0]["files"] == {"txt": "beltinci.txt", "eml": "beltinci.eml"}
+    assert set(files) == LISTS | {f"{m}.{f}" for m in ("beltinci", "kuzma") for f in ("pdf", "txt", "eml")}
+    assert json.loads(files["manifest.json"])["letters"][0]["files"] == {
+        "pdf": "beltinci.pdf", "txt": "beltinci.txt", "eml": "beltinci.eml"}
 
 
 def test_same_input_gives_the_same_bytes_in_another_process():

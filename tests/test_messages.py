@@ -100,10 +100,10 @@ def test_letters_refuse_to_overwrite_in_slovenian(cli, tmp_path):
     assert cli(*args).exit_code == 0
     (out / "kuzma.txt").write_text("podpisano", encoding="utf-8")
     sl = failure(cli(*args))
-    assert sl.startswith("napaka: ") and "datoteke že obstajajo (2: kuzma.txt, manifest.json)" in sl
+    assert sl.startswith("napaka: ") and "datoteke že obstajajo (4: kuzma.txt, manifest.json, seznam-dopisov.csv, seznam-dopisov.xlsx)" in sl
     assert "pisma se brez --force ne prepišejo" in sl
     en = failure(cli(*args, "--lang", "en"))
-    assert "error: " in en and "2 file(s) already exist (kuzma.txt, manifest.json)" in en and "--force" in en
+    assert "error: " in en and "4 file(s) already exist (kuzma.txt, manifest.json, seznam-dopisov.csv, seznam-dopisov.xlsx)" in en and "--force" in en
     assert (out / "kuzma.txt").read_text(encoding="utf-8") == "podpisano"
 
 

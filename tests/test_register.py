@@ -144,7 +144,7 @@ def test_letters_records_every_letter_with_its_files_and_hashes(lettered, tmp_pa
     for row, entry in zip(recorded, manifest["letters"]):
         assert row[1:] == ("first", entry["number"], DATE, entry["deadline"], json.dumps(entry["emails"]), str(out.resolve()))
     files = rows(lettered, "SELECT l.municipality, f.format, f.name, f.sha256 FROM letter_files f JOIN letters l ON l.id = f.letter")
-    assert len(files) == 2 * len(LETTERED)
+    assert len(files) == 3 * len(LETTERED)  # docx and eml as asked, and the PDF the e-mail carries
     for municipality, fmt, name, sha in files:
         assert name == f"{municipality}.{fmt}"
         assert sha == hashlib.sha256((out / name).read_bytes()).hexdigest()

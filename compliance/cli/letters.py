@@ -10,7 +10,7 @@ import click
 
 from compliance.cli import main, options
 
-ALL_FORMATS = ("docx", "html", "txt", "eml")  # compliance.letters.FORMATS, without importing it
+ALL_FORMATS = ("pdf", "docx", "html", "txt", "eml")  # compliance.letters.FORMATS, without importing it
 
 def _formats(ctx, param, value: str) -> tuple[str, ...]:
     chosen = [part.strip() for part in value.split(",") if part.strip()]
@@ -69,6 +69,8 @@ def letters(
     from compliance.errors import display_path
     from compliance.letters import compose
     from compliance.letters.batch import MANIFEST, render_batch, write_batch
+    from compliance.letters.clerk import NAME as CLERK_LIST
+    from compliance.letters.enclosure import overview_sections
     from compliance.letters.office import load_office, office_file
     from compliance.letters.typography import slovenian_date
     from compliance.messages import text
@@ -77,9 +79,11 @@ def letters(
 
     date = letter_date.date() if letter_date else dt.date.today()
     _check_date(date)
-    office = load_office(office_path or office_file(data_dir))
+    office_path = office_path or office_file(data_dir)
+    office = load_office(office_path)
     registry, assessment = assess(data_dir, rules_dir, year, list(municipalities) or None, engine)
-    batch = compose.letters(registry, assessment, office, date, include_partial)
+    enclosures = overview_sections(data_dir, year, registry)
+    batch = compose.letters(registry, assessment, office, date, include_partial, enclosures)
     files = render_batch(batch, year, date, formats, templates_dir)
     recorded = None
     if no_register or is_packaged(data_dir):
@@ -116,9 +120,34 @@ def letters(
         if spared:
             click.echo(text("letters.no_letter", lang, ids=", ".join(spared)))
     click.echo(text("letters.written" if batch else "letters.none", lang, n=len(batch), out=display_path(out_dir),
-                    formats=", ".join(formats), manifest=display_path(out_dir / MANIFEST)))
+                    formats=", ".join(formats), manifest=display_path(out_dir / MANIFEST),
+                    clerk=display_path(out_dir / f"{CLERK_LIST}.xlsx")))
     if recorded is not None and batch:
         click.echo(text("register.recorded", lang, path=display_path(recorded)))
+    _warnings(batch, office, office_path, date, lang)
+
+
+def _warnings(batch, office, office_path: Path, date: dt.date, lang: str) -> None:
+    """What staff must know before sending: a non-working date, doubtful addresses, a draft."""
+    from compliance.errors import display_path
+    from compliance.letters.deadline import holiday_name
+    from compliance.letters.typography import slovenian_date
+    from compliance.messages import text
+
+    if batch:
+        holiday = holiday_name(date)
+        if holiday or date.weekday() >= 5:
+            day = (text("letters.day.holiday", lang, name=holiday) if holiday
+                   else text("letters.day.saturday" if date.weekday() == 5 else "letters.day.sunday", lang))
+            click.echo(text("letters.weekend", lang, date=slovenian_date(date), day=day,
+                            deadline=slovenian_date(batch[0].deadline)), err=True)
     for letter in batch:
-        for note in letter.municipality.notes:
-            click.echo(f"{text('letters.note', lang)}: {letter.municipality.id}: {note}", err=True)
+        m = letter.municipality
+        for email in m.unconfirmed_emails:
+            click.echo(text("letters.unconfirmed_email", lang, name=m.name, email=email), err=True)
+        if not letter.recipients:
+            click.echo(text("letters.no_recipient", lang, name=m.name), err=True)
+    if batch and office.draft:
+        click.echo(text("letters.draft", lang, path=display_path(office_path)), err=True)
+        for key in office.to_confirm:
+            click.echo(f"  - {text('office.confirm.' + key, lang)}", err=True)

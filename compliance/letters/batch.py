@@ -19,35 +19,50 @@ from compliance.errors import ComplianceError, display_path
 from compliance.messages import msg
 from compliance.letters import FORMATS, TEMPLATES_DIR
 from compliance.letters.compose import Letter
+from compliance.letters.typography import plain
 
 MANIFEST = "manifest.json"
 
 
 def render_letter(letter: Letter, formats: Iterable[str], templates_dir: Path = TEMPLATES_DIR) -> dict[str, bytes]:
-    """The letter's files by format (the e-mail needs the docx even when it is not written)."""
-    from compliance.letters import docx, eml, html, txt
+    """The letter's files by format. The e-mail's PDF is always written with it: the
+    document that is sent is the one kept."""
+    from compliance.letters import docx, eml, html, pdf, txt
 
-    wanted = set(formats)
-    text = txt.render(letter, templates_dir)
+    wanted = set(formats) | ({"pdf"} if "eml" in formats else set())
     page = html.render(letter, templates_dir)
-    document = docx.render(letter, templates_dir) if wanted & {"docx", "eml"} else b""
-    files = {"txt": text.encode("utf-8"), "html": page.encode("utf-8"), "docx": document}
+    files = {"html": page.encode("utf-8")}
+    if "txt" in wanted:
+        files["txt"] = txt.render(letter, templates_dir).encode("utf-8")
+    if "docx" in wanted:
+        files["docx"] = docx.render(letter, templates_dir)
+    if wanted & {"pdf", "eml"}:
+        files["pdf"] = pdf.render(page)
     if "eml" in wanted:
-        files["eml"] = eml.render(letter, text, page, document)
+        files["eml"] = eml.render(letter, files["pdf"], templates_dir)
     return {fmt: files[fmt] for fmt in FORMATS if fmt in wanted}
 
 
 def manifest_entry(letter: Letter, files: dict[str, str]) -> dict:
+    """One letter in manifest.json (docs/manifest.md: keys are added, never renamed)."""
+    from compliance.letters.clerk import remarks
+    from compliance.letters.eml import attachment_name
+
     m = letter.municipality
     return {
         "municipality": m.id,
         "name": m.name,
         "emails": list(m.emails),
+        "recipients": list(letter.recipients),
+        "unconfirmed_emails": list(m.unconfirmed_emails),
         "reasons": [o.value for o in letter.reasons],
         "deadline": letter.deadline.isoformat(),
         "number": letter.number,
-        "subject": letter.subject,
+        "subject": plain(letter.subject),
+        "draft": letter.draft,
         "files": files,
+        "attachment": attachment_name(letter),
+        "remarks": remarks(letter),
         "notes": list(m.notes),
     }
 
@@ -55,16 +70,26 @@ def manifest_entry(letter: Letter, files: dict[str, str]) -> dict:
 def render_batch(
     letters: Sequence[Letter], year: int, date: dt.date, formats: Sequence[str], templates_dir: Path = TEMPLATES_DIR
 ) -> dict[str, bytes]:
-    """Every file of the batch by name, the manifest included."""
+    """Every file of the batch by name, the manifest and the clerk's list included."""
+    from compliance.letters import clerk
+
     out: dict[str, bytes] = {}
     entries = []
+    pdfs = {}
     for letter in letters:
         rendered = render_letter(letter, formats, templates_dir)
         names = {fmt: f"{letter.municipality.id}.{fmt}" for fmt in rendered}
         out.update({names[fmt]: data for fmt, data in rendered.items()})
         entries.append(manifest_entry(letter, names))
-    manifest = {"year": year, "date": date.isoformat(), "letters": entries}
+        if "pdf" in names:
+            pdfs[letter.municipality.id] = names["pdf"]
+    draft = any(letter.draft for letter in letters)
+    manifest = {"year": year, "date": date.isoformat(), "draft": draft, "letters": entries}
     out[MANIFEST] = (json.dumps(manifest, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    table = clerk.rows(letters, pdfs)
+    xlsx_name, csv_name = clerk.NAMES
+    out[xlsx_name] = clerk.xlsx_bytes(table, date)
+    out[csv_name] = clerk.csv_bytes(table)
     return out
 
 
@@ -90,7 +115,9 @@ def _batch_names(out_dir: Path) -> set[str]:
     """The files the folder's manifest lists (and the manifest itself)."""
     try:
         manifest = json.loads((out_dir / MANIFEST).read_text(encoding="utf-8"))
-        return {MANIFEST} | {name for entry in manifest["letters"] for name in entry["files"].values()}
+        from compliance.letters.clerk import NAMES as CLERK_LISTS
+
+        return {MANIFEST, *CLERK_LISTS} | {name for entry in manifest["letters"] for name in entry["files"].values()}
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return set()
 

@@ -15,7 +15,7 @@ from compliance.errors import ComplianceError
 from compliance.messages import msg
 from compliance.findings import Assessment, Finding
 from compliance.letters.deadline import reply_deadline
-from compliance.letters.typography import capitalise, slovenian_date, typeset
+from compliance.letters.typography import capitalise, nonbreaking, slovenian_date, typeset
 from compliance.models import Municipality
 from compliance.registry import Registry
 from compliance.vocabulary import Grade, Obligation, Provenance, RuleKind, label
@@ -78,21 +78,45 @@ class Letter:
     reasons: tuple[Obligation, ...]  # the obligations the letter is about
     provenance: str  # what is known of the held facts' age ("sporočeno v letu 2018"); "" when current
     office: Office
+    enclosure: tuple[str, ...] = ()  # the municipality's section of the overview (Priloga)
+
+    @property
+    def draft(self) -> bool:
+        """OSNUTEK: the Office's configuration still has unconfirmed values."""
+        return self.office.draft
+
+    @property
+    def recipients(self) -> list[str]:
+        """The addresses the e-mail goes to: the registry's, less those it flags as doubtful."""
+        return self.municipality.confirmed_emails
 
     def context(self) -> dict[str, Any]:
         """Plain strings and lists for the templates (the same for every format)."""
-        office, wording = self.office, self.office.wording
-        values = _values(self.municipality, office, self.year, self.deadline, self.provenance)
+        office, wording, m = self.office, self.office.wording, self.municipality
+        values = _values(m, office, self.year, self.deadline, self.provenance, self.number, self.date)
+        mayor = m.mayor
+        addressee = wording.addressee_mayor_f if mayor and mayor.gender == "f" else (
+            wording.addressee_mayor_m if mayor else wording.addressee)
+        salutation = wording.salutation_f if mayor and mayor.gender == "f" else (
+            wording.salutation_m if mayor else wording.salutation)
+        request = office.requests.get(self.year)
+        contact = wording.contact_person if office.contact else wording.contact
         return {
+            "draft_mark": wording.draft_mark if self.draft else "",
+            "office_name": office.office.name,
+            "iso_date": self.date.isoformat(),
+            "deadline": typeset(slovenian_date(self.deadline)),
             "header": list(office.office.header),
             "office_address": list(office.office.address),
-            "office_phone": office.office.phone,
+            "office_phone": typeset(office.office.phone),
             "office_email": office.office.email,
             "number": self.number,
-            "date": slovenian_date(self.date),
-            "addressee": [_fill(line, values) for line in wording.addressee],
+            "date": typeset(slovenian_date(self.date)),
+            "reference": _fill(wording.reference, values) if request else "",
+            "quote_number": _fill(wording.quote_number, values),
+            "addressee": [_fill(line, values) for line in addressee] + list(m.address),
             "subject": self.subject,
-            "salutation": _fill(wording.salutation, values),
+            "salutation": _fill(salutation, values),
             "intro": list(self.intro),
             "request": list(self.request),
             "held_facts_intro": self.held_facts_intro,
@@ -109,19 +133,25 @@ class Letter:
                 }
                 for s in self.sections
             ],
-            "reply": [_fill(wording.reply, values), _fill(wording.contact, values)],
+            "reply": [_fill(wording.reply, values), _fill(contact, values)],
             "closing": _fill(wording.closing, values),
             "signatory_name": office.signatory.name,
             "signatory_title": office.signatory.title,
+            "enclosures": [_fill(wording.enclosure, values)] if self.enclosure else [],
+            "enclosure_heading": _fill(wording.enclosure_heading, values),
+            "enclosure": [nonbreaking(p) for p in self.enclosure],
             "send_to": _fill(wording.send_to, values),
-            "send_to_line": f"{self.municipality.dative} ({', '.join(self.municipality.emails)})",
+            "send_to_line": m.dative + (f" ({', '.join(self.recipients)})" if self.recipients else ""),
         }
 
 
 def _values(
-    municipality: Municipality, office: Office, year: int, deadline: dt.date, provenance: str
+    municipality: Municipality, office: Office, year: int, deadline: dt.date, provenance: str,
+    number: str = "", date: Optional[dt.date] = None,
 ) -> dict[str, Any]:
     """What the wording's placeholders stand for in one letter (office.WORDING_FIELDS)."""
+    request = office.requests.get(year)
+    contact = office.contact
     return {
         "year": year,
         "provenance": provenance,
@@ -133,6 +163,14 @@ def _values(
         "office": office.office.name,
         "email": office.office.email,
         "phone": office.office.phone,
+        "mayor": municipality.mayor.name if municipality.mayor else "",
+        "number": number,
+        "date": slovenian_date(date) if date else "",
+        "request_number": request.number if request else "",
+        "request_date": slovenian_date(request.date) if request else "",
+        "contact_name": contact.name if contact else "",
+        "contact_phone": contact.phone if contact else "",
+        "contact_email": contact.email if contact else "",
     }
 
 
@@ -173,6 +211,7 @@ def compose(
     date: dt.date,
     seq: int,
     include_partial: bool = False,
+    enclosure: Sequence[str] = (),
 ) -> Letter:
     """The letter to one municipality (which `needs_letter`)."""
     wording = office.wording
@@ -235,6 +274,7 @@ def compose(
         reasons=reasons,
         provenance=provenance,
         office=office,
+        enclosure=tuple(enclosure),
     )
 
 
@@ -244,12 +284,16 @@ def letters(
     office: Office,
     date: dt.date,
     include_partial: bool = False,
+    enclosures: Optional[dict[str, Sequence[str]]] = None,
 ) -> list[Letter]:
-    """A letter for every assessed municipality the policy names, in registry order."""
+    """A letter for every assessed municipality the policy names, in registry order.
+
+    `enclosures`: each municipality's section of the overview (`enclosure.overview_sections`)."""
     seqs = {ident: index for index, ident in enumerate(registry.ids, start=1)}
     out = []
     for ident in assessment.municipalities:
         findings = assessment.of(ident)
         if needs_letter(findings):
-            out.append(compose(registry.get(ident), findings, office, assessment.year, date, seqs[ident], include_partial))
+            out.append(compose(registry.get(ident), findings, office, assessment.year, date, seqs[ident],
+                               include_partial, (enclosures or {}).get(ident, ())))
     return out

@@ -7,13 +7,14 @@ placeholder is an error at load time, located in the file, not a broken letter l
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import string
 from pathlib import Path
 from typing import Annotated, Any, Optional
 
 from pydantic import (
-    AfterValidator, EmailStr, Field, StringConstraints, ValidationError, field_validator,
+    AfterValidator, EmailStr, Field, StringConstraints, ValidationError, field_validator, model_validator,
 )
 
 from compliance import yamlfile
@@ -33,9 +34,12 @@ def _one_line(text: str) -> str:
 Line = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1), AfterValidator(_one_line)]
 
 # What a sentence of the wording may refer to (filled in by compose.py for each letter).
-WORDING_FIELDS = frozenset(
-    {"year", "provenance", "name", "dative", "genitive", "deadline", "days", "office", "email", "phone"}
-)
+WORDING_FIELDS = frozenset({
+    "year", "provenance", "name", "dative", "genitive", "deadline", "days", "office", "email", "phone",
+    "mayor", "number", "date", "request_number", "request_date", "contact_name", "contact_phone", "contact_email",
+})
+# The values staff must confirm before letters go out as final (`unconfirmed:` lists them).
+CONFIRMABLE = ("header", "address", "phone", "email", "contact", "signatory", "file_number", "requests")
 # What the file number may refer to: `year` is the letter's year, as in 54201-1/2018-UN/22
 # of the February 2018 invitation; `seq` the municipality's place in the registry, so that
 # a letter keeps its number whichever subset of letters is written.
@@ -47,7 +51,10 @@ FILE_NUMBER_FIELDS = frozenset({"year", "report_year", "seq", "municipality"})
 SAMPLES = (
     {"year": 2019, "provenance": "sporočeno v letu 2018", "report_year": 2019, "seq": 1, "days": 30, "municipality": "kuzma",
      "name": "Občina Kuzma", "dative": "Občini Kuzma", "genitive": "Občine Kuzma", "deadline": "3. 2. 2020",
-     "office": "Urad", "email": "gp.un@gov.si", "phone": "01 200 18 70"},
+     "office": "Urad", "email": "gp.un@gov.si", "phone": "01 200 18 70", "mayor": "Ime Priimek",
+     "number": "54201-1/2020-UN/8", "date": "2. 3. 2020", "request_number": "54201-1/2020-UN/1",
+     "request_date": "15. 1. 2020", "contact_name": "Ime Priimek", "contact_phone": "01 478 11 89",
+     "contact_email": "ime.priimek@gov.si"},
     {"provenance": ""},
 )
 MAX_WIDTH = 999  # a wider field in a letter or file number is a typo (or an attack: {seq:>500000000})
@@ -93,14 +100,35 @@ class Signatory(Strict):
     title: Line
 
 
+class Contact(Strict):
+    """The official handling the letters, named in them for further explanations."""
+
+    name: Line
+    phone: Line
+    email: EmailStr
+
+
+class Request(Strict):
+    """The Office's request for contributions for a year, cited as "Zveza:" in its letters."""
+
+    number: Line
+    date: dt.date
+
+
 class Wording(Strict):
     """Every sentence of a letter that does not come from the rule files."""
 
     subject_missing: Line  # did not report
     subject_shortfall: Line  # reported, falls short of a duty
     subject_both: Line  # did not report, and the older facts show a shortfall
-    addressee: list[Line] = Field(min_length=1)
+    addressee: list[Line] = Field(min_length=1)  # when the registry does not name the mayor
+    addressee_mayor_f: list[Line] = Field(min_length=1)  # {mayor}: the mayor's name
+    addressee_mayor_m: list[Line] = Field(min_length=1)
     salutation: Line
+    salutation_f: Line
+    salutation_m: Line
+    reference: Line  # after "Zveza:", when `requests` has the year
+    quote_number: Line  # "Pri odgovoru se sklicujte na našo številko."
     intro: Line  # these two open a letter to a municipality that reported
     intro_reported: Line
     held_facts: Line  # introduces the list of older facts the Office holds
@@ -113,7 +141,11 @@ class Wording(Strict):
     missing_data_intro: Line
     stale: Line  # after a shortfall's title when its facts are from an earlier year
     reply: Line
-    contact: Line
+    contact: Line  # when no contact person is configured
+    contact_person: Line
+    enclosure: Line  # after "Priloga:": the municipality's section of the overview
+    enclosure_heading: Line  # the enclosure page's heading
+    draft_mark: Line  # on every page while values are unconfirmed
     closing: Line
     send_to: Line
 
@@ -137,11 +169,32 @@ class SmtpSettings(Strict):
 
 class Office(Strict):
     office: OfficeDetails
+    contact: Optional[Contact] = None
     smtp: SmtpSettings = SmtpSettings()
     signatory: Signatory
     file_number: Line
     reply_days: int = Field(default=30, ge=1, le=365)
+    requests: dict[int, Request] = {}  # by report year
+    unconfirmed: list[str] = []  # of CONFIRMABLE: letters are drafts until this is empty
     wording: Wording
+
+    @field_validator("unconfirmed")
+    @classmethod
+    def _confirmable(cls, value: list[str]) -> list[str]:
+        unknown = [v for v in value if v not in CONFIRMABLE]
+        if unknown:
+            raise Invalid("office.unknown_unconfirmed", name=unknown[0], known=", ".join(CONFIRMABLE))
+        return value
+
+    @property
+    def draft(self) -> bool:
+        """Letters are drafts (OSNUTEK) while a value is unconfirmed or the postal address is missing."""
+        return bool(self.to_confirm)
+
+    @property
+    def to_confirm(self) -> list[str]:
+        missing = [] if self.office.address else ["address"]
+        return [key for key in CONFIRMABLE if key in self.unconfirmed or key in missing]
 
     @field_validator("file_number")
     @classmethod
