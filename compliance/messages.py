@@ -840,8 +840,6 @@ CATALOG: dict[str, dict[str, str]] = {
     "html.print": {"sl": "Natisni", "en": "Print"},
     "html.page": {"sl": "stran", "en": "page"},
     "html.decided": {"sl": "odločitev pregledovalca", "en": "reviewer's decision"},
-    "html.decision": {"sl": "Odločitev pregledovalca", "en": "Reviewer's decision"},
-    "html.reasons": {"sl": "Kaj navaja občina", "en": "What the municipality says"},
     "html.page_of": {"sl": "od", "en": "of"},
     # `compliance explain` (compliance.explain).
     "explain.heading": {"sl": "{name} ({id}), leto {year}", "en": "{name} ({id}), {year}"},
