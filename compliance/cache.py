@@ -41,7 +41,7 @@ _FORMAT = b"compliance-cache-1"
 
 
 def enabled() -> bool:
-    # COMPLIANCE_CACHE_DIR=off turns it off too, as for the YAML parse cache (compliance.yamlcache)
+    # COMPLIANCE_CACHE_DIR=off turns it off too
     return not os.environ.get(OFF_ENV) and os.environ.get(DIR_ENV, "x").strip().lower() not in ("", "off", "0", "no")
 
 

@@ -6,6 +6,7 @@ explanation, letters) reads.
 
 from __future__ import annotations
 
+import functools
 from collections import Counter
 from dataclasses import dataclass
 from typing import Any, Optional
@@ -210,14 +211,23 @@ class Assessment:
     year: int
     findings: tuple[Finding, ...]
     rules_sha256: str
-    data_sha256: str
+    data_sha256: str  # the registry, the year's records and, when applied, its decisions file
+    warnings: tuple[Any, ...] = ()  # compliance.errors.Problem: e.g. an expired decision, ignored
 
     @property
     def municipalities(self) -> list[str]:
         return list(dict.fromkeys(f.municipality for f in self.findings))
 
     def of(self, municipality: str) -> list[Finding]:
-        return [f for f in self.findings if f.municipality == municipality]
+        return list(self._by_municipality.get(municipality, ()))
+
+    @functools.cached_property
+    def _by_municipality(self) -> dict[str, list[Finding]]:
+        # `of` is asked once per municipality by every output: an index, not a scan each time.
+        index: dict[str, list[Finding]] = {}
+        for finding in self.findings:
+            index.setdefault(finding.municipality, []).append(finding)
+        return index
 
     def finding(self, municipality: str, obligation: Obligation) -> Finding:
         return next(f for f in self.findings if f.municipality == municipality and f.obligation == obligation)

@@ -104,6 +104,24 @@ CATALOG: dict[str, dict[str, str]] = {
     "place.line": {"sl": "vrstica {n}", "en": "line {n}"},
     "place.paragraph": {"sl": "odstavek {n}", "en": "paragraph {n}"},
     "place.page": {"sl": "stran {n}", "en": "page {n}"},
+    # Reviewer decisions (compliance.decisions).
+    "decisions.shape": {
+        "sl": "datoteka odločitev mora biti seznam odločitev (- municipality: ..., obligation: ..., note: ...)",
+        "en": "a decisions file must be a list of decisions (- municipality: ..., obligation: ..., note: ...)",
+    },
+    "decisions.not_mapping": {
+        "sl": "odločitev mora biti preslikava (municipality, obligation, note, decided_by, decided_on)",
+        "en": "a decision must be a mapping (municipality, obligation, note, decided_by, decided_on)",
+    },
+    "decisions.unknown_municipality": {"sl": "občine ni v registru", "en": "municipality not in the registry"},
+    "decisions.duplicate": {
+        "sl": "druga odločitev za obveznost {obligation} te občine (prva v vrstici {first})",
+        "en": "a second decision for obligation {obligation} of this municipality (the first on line {first})",
+    },
+    "decisions.expired": {
+        "sl": "odločitev za {obligation} je potekla {expires} (pred {on}); ni upoštevana",
+        "en": "the decision on {obligation} expired on {expires} (before {on}); it is ignored",
+    },
     # Records and registry.
     "records.shape": {
         "sl": "pričakovana je preslikava z 'year', 'source' in seznamom 'records'",
@@ -535,6 +553,18 @@ CATALOG: dict[str, dict[str, str]] = {
         "en": "municipality {municipality}: the file {path} changed since it was written (checksum "
         "differs); nothing was sent",
     },
+    "send.file_unreadable": {
+        "sl": "občina {municipality}: datoteke dopisa št. {number} ni mogoče prebrati: {path} ({reason}); "
+        "nič ni bilo poslano (dopis napišite znova ali ga vrnite v to mapo)",
+        "en": "municipality {municipality}: cannot read the file of letter {number}: {path} ({reason}); "
+        "nothing was sent (write the letter again or put it back in that folder)",
+    },
+    "send.draft": {
+        "sl": "občina {municipality}: dopis št. {number} je OSNUTEK (napisan z nepotrjenimi vrednostmi v "
+        "office.yaml); potrdite jih, dopise napišite znova z »compliance letters« in jih nato pošljite; nič ni bilo poslano",
+        "en": "municipality {municipality}: letter {number} is a DRAFT (written with unconfirmed values in "
+        "office.yaml); confirm them, write the letters again with `compliance letters`, then send; nothing was sent",
+    },
     "send.no_eml": {
         "sl": "občina {municipality}: dopis št. {number} nima e-poštne datoteke (.eml); zapišite ga z --format, ki vključuje eml",
         "en": "municipality {municipality}: letter {number} has no e-mail file (.eml); write it with a --format that includes eml",
@@ -576,8 +606,8 @@ CATALOG: dict[str, dict[str, str]] = {
         "en": "municipality {municipality}: letter {number} has not been sent; no reminder is possible",
     },
     "reminders.answered": {
-        "sl": "občina {municipality}: zadeva je {state}; opomnik ni potreben",
-        "en": "municipality {municipality}: the case is {state}; no reminder is needed",
+        "sl": "občina {municipality}: stanje zadeve: {state}; opomnik ni potreben",
+        "en": "municipality {municipality}: case state: {state}; no reminder is needed",
     },
     "check.years_range": {
         "sl": "--years pričakuje razpon LETO-LETO (npr. 1990-2019), vneseno: {value}",
@@ -596,6 +626,7 @@ CATALOG: dict[str, dict[str, str]] = {
     # ---- User-facing text (not diagnostics): headings, table headers, words of the outputs.
     # Words several outputs share.
     "common.yes": {"sl": "da", "en": "yes"},
+    "common.warning": {"sl": "opozorilo", "en": "warning"},
     "common.no": {"sl": "ne", "en": "no"},
     "common.unstated": {"sl": "ni navedeno", "en": "not stated"},
     # Where a municipality's facts come from (compliance.facts.provenance_text): said as the
@@ -1046,7 +1077,6 @@ CATALOG: dict[str, dict[str, str]] = {
         "en": "Better: {better}, worse: {worse}, same: {same}, new: {new}.",
     },
     # `compliance extract` (compliance.cli.extract).
-    "extract.warning": {"sl": "opozorilo", "en": "warning"},
     "extract.written": {
         "sl": "Osnutek zapisan: {path} ({count} zapisov, {reported} občin je poročalo).",
         "en": "Draft written: {path} ({count} records, {reported} municipalities reported).",

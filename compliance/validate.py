@@ -8,6 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Iterable, Optional, Sequence
 
+from compliance.decisions import read_decisions
 from compliance.errors import DataError, Problem
 from compliance.messages import msg
 from compliance.models import Record
@@ -93,6 +94,10 @@ def _read(data_dir: Path, years: Iterable[int]) -> tuple[Optional[Registry], lis
         found += in_file
         if registry is not None:
             found += cross_check(registry, recordset)
+        try:
+            found += read_decisions(data_dir, year, registry)[1]
+        except DataError as exc:
+            found += exc.problems
     return registry, recordsets, found
 
 

@@ -10,7 +10,6 @@ import functools
 from pathlib import Path
 from typing import Any, Sequence
 
-from compliance import yamlcache
 from compliance.errors import DataError, Problem
 from compliance.messages import PydanticMessage, msg
 
@@ -104,16 +103,11 @@ def load(path: Path) -> Any:
     import yaml
 
     text = _read(path)
-    cached = yamlcache.get(text, Located)
-    if cached is not yamlcache.MISSING:
-        return cached  # the same text parsed before (only trees that parsed cleanly are kept)
     try:
         alias = _alias_line(text)
         if alias is not None:
             raise DataError([Problem(path, msg("yaml.alias"), line=alias)])
-        tree = yaml.load(text, Loader=_loader())
-        yamlcache.put(text, tree, Located)
-        return tree
+        return yaml.load(text, Loader=_loader())
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark is not None else None

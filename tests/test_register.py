@@ -19,7 +19,25 @@ LETTERED = ["kuzma", "semic", "sentjernej", "tisina", "turnisce", "ribnica", "sk
             "ljubljana", "velenje"]
 
 
-def write_letters(cli, data: Path, out: Path, *args: str):
+def confirm_office(data: Path) -> None:
+    """Staff have confirmed every value of office.yaml (the letters are final, not OSNUTEK)."""
+    path = data / "office.yaml"
+    out, skipping = [], False
+    for line in path.read_text(encoding="utf-8").splitlines(keepends=True):
+        if line.startswith("unconfirmed:"):
+            out.append("unconfirmed: []\n")
+            skipping = True
+        elif skipping and line.startswith("  - "):
+            continue
+        else:
+            skipping = False
+            out.append(line)
+    path.write_text("".join(out), encoding="utf-8")
+
+
+def write_letters(cli, data: Path, out: Path, *args: str, confirmed: bool = True):
+    if confirmed:
+        confirm_office(data)
     return cli("letters", "--year", "2019", "--out", str(out), "--date", DATE, "--data-dir", str(data),
                "--format", "docx,eml", *args)
 
@@ -52,10 +70,10 @@ def test_a_new_register_is_created_at_the_latest_schema_in_wal_mode(tmp_path):
         mode = register.db.execute("PRAGMA journal_mode").fetchone()[0]
         tables = {r[0] for r in register.db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
         migrated = [e["details"]["version"] for e in register.events() if e["what"] == "schema_migrated"]
-    assert version == schema.VERSION == 2
+    assert version == schema.VERSION == 4
     assert mode == "wal"
     assert {"cases", "letters", "letter_files", "replies", "events", "deliveries"} <= tables
-    assert migrated == [1, 2]
+    assert migrated == [1, 2, 3, 4]
 
 
 def test_an_empty_file_is_migrated_from_nothing(tmp_path):
@@ -86,13 +104,14 @@ def test_a_register_of_the_previous_schema_is_migrated_keeping_its_letters_and_h
     path = tmp_path / "register.sqlite"
     _v1_register(path)
     with open_register(path, by="test") as register:
-        assert register.db.execute("PRAGMA user_version").fetchone()[0] == 2
+        assert register.db.execute("PRAGMA user_version").fetchone()[0] == schema.VERSION
         [letter] = register.letters(2019, "kuzma")
         assert letter.number == "54201-1/2020-UN/8"
         assert register.deliveries(letter.id) == []  # the v2 table, usable at once
         events = register.events()
-    assert [e["what"] for e in events] == ["letter_recorded", "schema_migrated"]
-    assert events[1]["details"] == {"version": 2} and events[1]["by"] == "test"
+    assert [e["what"] for e in events] == ["letter_recorded"] + ["schema_migrated"] * 3
+    assert [e["details"] for e in events[1:]] == [{"version": 2}, {"version": 3}, {"version": 4}]
+    assert events[1]["by"] == "test"
 
 
 def test_a_register_from_a_newer_release_is_refused_and_left_unchanged(cli, lettered):
@@ -332,3 +351,46 @@ def test_the_packaged_sample_data_never_gets_a_register(cli, tmp_path):
     assert "niso zapisani v register" in result.stderr
     assert not (packaged / "register.sqlite").exists()
     assert_clean_failure(cli("status", "--year", "2019", "--data-dir", str(packaged)), "vzorčnih podatkih", "--data-dir")
+
+
+def test_a_reply_with_new_facts_points_to_the_validated_records(cli, lettered):
+    records = lettered / "records" / "2019.yaml"
+    result = cli("register", "reply", "--year", "2019", "semic", "--date", "2020-03-20", "--note", "nova dejstva",
+                 "--facts", "--data-dir", str(lettered))
+    assert result.exit_code == 0, result.output
+    assert rows(lettered, "SELECT records_file, records_sha256 FROM replies") == [
+        ("records/2019.yaml", hashlib.sha256(records.read_bytes()).hexdigest())]
+    status = json.loads(cli("status", "--year", "2019", "--format", "json", "--data-dir", str(lettered)).output)
+    semic = next(c for c in status["cases"] if c["municipality"] == "semic")
+    assert semic["replies"][0]["records"]["file"] == "records/2019.yaml"
+    # records that do not validate: the problem, located; nothing recorded
+    records.write_text(records.read_text(encoding="utf-8").replace("status: adopted", "status: adoptd", 1), encoding="utf-8")
+    result = cli("register", "reply", "--year", "2019", "tisina", "--date", "2020-03-20", "--note", "x", "--facts",
+                 "--data-dir", str(lettered))
+    assert result.exit_code == 2 and "2019.yaml" in result.stderr and "programme.status" in result.stderr
+    assert rows(lettered, "SELECT COUNT(*) FROM replies") == [(1,)]
+
+
+def test_the_v2_schema_is_migrated_to_v3_keeping_replies(tmp_path):
+    path = tmp_path / "register.sqlite"
+    _v1_register(path)
+    db = sqlite3.connect(path)
+    db.executescript(schema.MIGRATIONS[1])
+    db.execute("INSERT INTO replies (year, municipality, date, note) VALUES (2019, 'kuzma', '2020-03-20', 'odgovor')")
+    db.execute("PRAGMA user_version = 2")
+    db.commit()
+    db.close()
+    with open_register(path) as register:
+        [reply] = register.replies(2019, "kuzma")
+    assert (reply.note, reply.records_file) == ("odgovor", None)
+
+
+def test_draft_letters_are_recorded_as_drafts_and_never_marked_sent(cli, data_copy, tmp_path):
+    result = write_letters(cli, data_copy, tmp_path / "letters", confirmed=False)  # office.yaml as shipped
+    assert result.exit_code == 0, result.output
+    assert rows(data_copy, "SELECT DISTINCT draft FROM letters") == [(1,)]
+    result = cli("register", "sent", "--year", "2019", "kuzma", "--date", "2020-03-03", "--data-dir", str(data_copy))
+    assert_clean_failure(result, "OSNUTEK", "office.yaml")
+    # confirmed and written again: the final letters replace the unsent drafts
+    assert write_letters(cli, data_copy, tmp_path / "letters", "--force").exit_code == 0
+    assert rows(data_copy, "SELECT COUNT(*) FROM letters WHERE replaced_by IS NULL AND draft = 0") == [(len(LETTERED),)]

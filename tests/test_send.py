@@ -119,6 +119,16 @@ def test_a_letter_changed_after_it_was_written_is_not_sent(cli, lettered, tmp_pa
     assert sink.messages == []
 
 
+def test_a_letter_file_that_is_gone_stops_the_run_before_anything_is_sent(cli, lettered, tmp_path):
+    (tmp_path / "letters" / "maribor.eml").unlink()
+    sink = Sink()
+    with Server(sink) as server:
+        result = send(cli, lettered, server, "--yes")
+    assert_clean_failure(result, "maribor", "maribor.eml", "nič ni bilo poslano")
+    assert sink.messages == []
+    assert rows(lettered, "SELECT COUNT(*) FROM deliveries") == [(0,)]
+
+
 def test_a_sent_letter_goes_again_only_with_resend_and_a_reason(cli, lettered, tmp_path):
     sink = Sink()
     with Server(sink) as server:
@@ -133,6 +143,15 @@ def test_a_sent_letter_goes_again_only_with_resend_and_a_reason(cli, lettered, t
     assert counts[original.replace("@gov.si>", ".r2@gov.si>")] == 1
     assert len(sink.messages) == len(LETTERED) + 1
     assert rows(lettered, "SELECT reason FROM deliveries WHERE reason IS NOT NULL") == [("Občina je izgubila dopis",)]
+
+
+def test_a_draft_is_never_sent(cli, data_copy, tmp_path):
+    assert write_letters(cli, data_copy, tmp_path / "letters", confirmed=False).exit_code == 0
+    sink = Sink()
+    with Server(sink) as server:
+        result = send(cli, data_copy, server, "--yes")
+    assert_clean_failure(result, "OSNUTEK", "nič ni bilo poslano")
+    assert sink.messages == []
 
 
 def test_sending_needs_a_server(cli, lettered):

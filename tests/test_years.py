@@ -1,4 +1,4 @@
-"""Several years: `check --year ... --years A-B` in one run, `compare`, and the YAML parse cache."""
+"""Several years: `check --year ... --years A-B` in one run, and `compare`."""
 
 from __future__ import annotations
 
@@ -7,8 +7,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
-from compliance import yamlcache, yamlfile
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
 from scale import copy_year  # noqa: E402  (the benchmark's generator makes the test years too)
@@ -102,28 +100,3 @@ def test_compare_needs_two_known_years(cli, two_years):
     for args, fragment in ((["--year", "2019", "--with", "2019"], "enaki"), (["--year", "2019", "--with", "2017"], "2017")):
         result = cli("compare", *args, "--data-dir", str(two_years))
         assert result.exit_code == 2 and fragment in result.stderr
-
-
-def test_the_yaml_cache_gives_the_same_tree_with_its_lines(tmp_path, monkeypatch):
-    monkeypatch.setenv("COMPLIANCE_CACHE_DIR", str(tmp_path / "cache"))
-    path = tmp_path / "big.yaml"
-    items = "".join(f"  - id: o{i}\n    name: Občina {i}\n    adopted: 2019-01-{i % 28 + 1:02d}\n    n: {i}\n" for i in range(3000))
-    path.write_text("municipalities:\n" + items, encoding="utf-8")
-    first = yamlfile.load(path)
-    assert len(list((tmp_path / "cache").iterdir())) == 1
-    second = yamlfile.load(path)
-    assert second == first
-    assert second["municipalities"][1500].line == first["municipalities"][1500].line == 2 + 4 * 1500
-    assert second["municipalities"][7].line_of("n") == first["municipalities"][7].line_of("n")
-    # a corrupt entry is ignored, the file parsed again
-    for entry in (tmp_path / "cache").iterdir():
-        entry.write_text("{not json")
-    assert yamlfile.load(path) == first
-    # changed text, changed key: never a stale tree
-    path.write_text("municipalities:\n" + items.replace("Občina 7\n", "Občina sedem\n"), encoding="utf-8")
-    assert yamlfile.load(path)["municipalities"][7]["name"] == "Občina sedem"
-
-
-def test_the_yaml_cache_can_be_turned_off(tmp_path, monkeypatch):
-    monkeypatch.setenv("COMPLIANCE_CACHE_DIR", "off")
-    assert yamlcache.folder() is None

@@ -65,4 +65,4 @@ def main() -> None:
     """Check municipalities' duties under the Roma Community Act (ZRomS-1)."""
 
 
-from compliance.cli import data, extract, letters, check, rules, setup, register, status, send, compare  # noqa: E402  (commands register themselves on `main`)
+from compliance.cli import data, extract, letters, check, rules, setup, register, status, send, compare, reminders  # noqa: E402  (commands register themselves on `main`)

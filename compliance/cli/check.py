@@ -14,6 +14,18 @@ from compliance import render as outputs
 from compliance.vocabulary import Grade, RuleKind
 
 year_option = click.option("--year", type=int, required=True, help="The report year.")
+no_decisions_option = click.option(
+    "--no-decisions", is_flag=True,
+    help="The rules' grades alone, without the reviewer's decisions (data/decisions/<year>.yaml).",
+)
+
+
+def warn(warnings, lang: str) -> None:
+    """Warnings (an expired decision, ignored) on stderr, located like errors."""
+    from compliance.messages import text
+
+    for warning in warnings:
+        click.echo(f"{text('common.warning', lang)}: {warning.render(lang)}", err=True)
 # Formats that hold several years in one output (one after another; JSON as {"years": [...]}).
 MULTI_YEAR = ("table", "markdown", "json")
 
@@ -47,12 +59,13 @@ def _years_range(ctx, param, value: Optional[str]) -> tuple[int, ...]:
 @click.option("--date", "generated", type=click.DateTime(formats=["%Y-%m-%d"]),
               help="The generation date printed in the outputs (default: today; same --date, same bytes).")
 @click.option("--force", is_flag=True, help="Overwrite the --out file if it exists.")
+@no_decisions_option
 @options.data_dir
 @options.rules_dir
 @options.engine
 def check(years: tuple[int, ...], year_range: tuple[int, ...], municipalities: tuple[str, ...], fmt: str, lang: str, fail_on: Optional[str],
-          fail_kinds: tuple[str, ...], out: Optional[Path], generated: Optional[dt.datetime], force: bool, data_dir: Path, rules_dir: Path,
-          engine: str) -> None:
+          fail_kinds: tuple[str, ...], out: Optional[Path], generated: Optional[dt.datetime], force: bool,
+          no_decisions: bool, data_dir: Path, rules_dir: Path, engine: str) -> None:
     """Grade every municipality against the duties of ZRomS-1 for a year."""
     from compliance import atomic
     from compliance.assess import assess
@@ -69,11 +82,14 @@ def check(years: tuple[int, ...], year_range: tuple[int, ...], municipalities: t
     if out is not None:
         atomic.check_target(out, force)  # before the work, so that a refusal costs nothing
     if len(wanted) > 1:
-        _check_years(wanted, municipalities, fmt, lang, fail_on, fail_kinds, out, generated, data_dir, rules_dir, engine)
+        _check_years(wanted, municipalities, fmt, lang, fail_on, fail_kinds, out, generated, data_dir, rules_dir,
+                     engine, not no_decisions)
         return
-    registry, assessment = assess(data_dir, rules_dir, wanted[0], list(municipalities) or None, engine)
-    render = outputs.renderer(fmt)
     day = generated.date() if generated else dt.date.today()
+    registry, assessment = assess(data_dir, rules_dir, wanted[0], list(municipalities) or None, engine,
+                                  decisions=not no_decisions, on=day)
+    warn(assessment.warnings, lang)
+    render = outputs.renderer(fmt)
     if out is not None:
         result = render(assessment, registry, lang, day)
         if isinstance(result, bytes):
@@ -99,8 +115,8 @@ def fails(findings, fail_on: Optional[str], kinds: tuple[str, ...]) -> bool:
 
 
 def _check_years(years: list[int], municipalities: tuple[str, ...], fmt: str, lang: str, fail_on: Optional[str],
-                 fail_kinds: tuple[str, ...], out: Optional[Path], generated: Optional[dt.datetime], data_dir: Path, rules_dir: Path,
-                 engine: str) -> None:
+                 fail_kinds: tuple[str, ...], out: Optional[Path], generated: Optional[dt.datetime], data_dir: Path,
+                 rules_dir: Path, engine: str, decisions: bool = True) -> None:
     """Several years in one run: the registry and rules read and validated once."""
     import json
 
@@ -108,9 +124,11 @@ def _check_years(years: list[int], municipalities: tuple[str, ...], fmt: str, la
     from compliance.assess import assess_years
     from compliance.errors import display_path
 
-    registry, assessments = assess_years(data_dir, rules_dir, years, list(municipalities) or None, engine)
-    render = outputs.renderer(fmt)
     day = generated.date() if generated else dt.date.today()
+    registry, assessments = assess_years(data_dir, rules_dir, years, list(municipalities) or None, engine,
+                                         decisions, day)
+    warn([w for a in assessments for w in a.warnings], lang)
+    render = outputs.renderer(fmt)
     if fmt == "json":
         documents = [json.loads(render(a, registry, lang, day)) for a in assessments]
         result = json.dumps({"years": documents}, ensure_ascii=False, indent=2) + "\n"
@@ -134,13 +152,17 @@ def _check_years(years: list[int], municipalities: tuple[str, ...], fmt: str, la
 @year_option
 @click.argument("municipality")
 @options.lang
+@no_decisions_option
 @options.data_dir
 @options.rules_dir
 @options.engine
-def explain(year: int, municipality: str, lang: str, data_dir: Path, rules_dir: Path, engine: str) -> None:
-    """Explain a municipality's grades: rule, legal basis, facts, evidence, data year."""
+def explain(year: int, municipality: str, lang: str, no_decisions: bool, data_dir: Path, rules_dir: Path,
+            engine: str) -> None:
+    """Explain a municipality's grades: kind, rule, legal basis, facts and their age, the
+    municipality's reasons, evidence, and a reviewer's decision."""
     from compliance.assess import assess
     from compliance.explain import explain as explanation
 
-    registry, assessment = assess(data_dir, rules_dir, year, [municipality], engine)
+    registry, assessment = assess(data_dir, rules_dir, year, [municipality], engine, decisions=not no_decisions)
+    warn(assessment.warnings, lang)
     click.echo(explanation(assessment, registry.get(municipality), lang), nl=False)

@@ -29,6 +29,15 @@ def validate(year: Optional[int], lang: str, data_dir: Path) -> None:
     found = problems(data_dir, years)
     if found:
         raise DataError(found)
+    import datetime as dt
+
+    from compliance.cli.check import warn
+    from compliance.decisions import read_decisions
+    from compliance.registry import load_registry
+
+    registry = load_registry(data_dir)
+    for each in years:  # decisions that no longer apply: a warning, not an error
+        warn(read_decisions(data_dir, each, registry)[0].in_force(dt.date.today())[1], lang)
     shown = ", ".join(map(str, years)) or msg("validate.no_years").render(lang)
     click.echo(msg("validate.ok", path=display_path(data_dir), years=shown).render(lang))
 

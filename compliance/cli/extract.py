@@ -96,7 +96,7 @@ def extract(report: Path, year: int, fmt: str, out: Optional[Path], force: bool,
     document = read_report(report)
     drafted = draft.build(document, registry, year, data_dir)
     for notice in drafted.notices:
-        click.echo(f"{text('extract.warning', lang)}: {display_path(report)}: {render(notice.place, lang)}: {notice.message.render(lang)}", err=True)
+        click.echo(f"{text('common.warning', lang)}: {display_path(report)}: {render(notice.place, lang)}: {notice.message.render(lang)}", err=True)
     comparison = diff.compare(drafted.records, diff.load_curated(curated, year)) if curated else None
     rendered = draft.to_json(drafted) if fmt == "json" else draft.to_yaml(drafted)
     if out is not None:

@@ -48,12 +48,15 @@ def sent(year: int, municipalities: tuple[str, ...], day: dt.datetime, by: Optio
 @click.option("--file", "file", type=click.Path(dir_okay=False, path_type=Path),
               help="The reply (PDF, e-mail...): copied into DATA_DIR/replies/ with its checksum.")
 @click.option("--note", help="A short note on the reply.")
+@click.option("--facts", is_flag=True,
+              help="The reply brought new facts, already entered in DATA_DIR/records/<year>.yaml: validate "
+                   "that file and point the reply to it.")
 @click.option("--close", is_flag=True, help="Close the case.")
 @options.by
 @options.lang
 @options.data_dir
-def reply(year: int, municipality: str, day: dt.datetime, file: Optional[Path], note: Optional[str], close: bool,
-          by: Optional[str], lang: str, data_dir: Path) -> None:
+def reply(year: int, municipality: str, day: dt.datetime, file: Optional[Path], note: Optional[str], facts: bool,
+          close: bool, by: Optional[str], lang: str, data_dir: Path) -> None:
     """Record a municipality's reply (received on --date)."""
     from compliance.messages import text
     from compliance.register import register_file
@@ -63,6 +66,6 @@ def reply(year: int, municipality: str, day: dt.datetime, file: Optional[Path], 
 
     registry = load_registry(data_dir)
     with open_register(register_file(data_dir), by, create=False) as reg:
-        state = record_reply(reg, registry, data_dir, year, municipality, day.date(), file, note, close)
+        state = record_reply(reg, registry, data_dir, year, municipality, day.date(), file, note, close, facts)
     click.echo(text("register.reply_recorded", lang, municipality=municipality, date=day.date().isoformat(),
                     state=text(f"state.{state}", lang)))

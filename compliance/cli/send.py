@@ -82,7 +82,7 @@ def send(year: int, smtp_host: Optional[str], smtp_port: Optional[int], smtp_use
         for item in todo.outgoing:
             letter = item.letter
             state = text(f"delivery.{item.state}", lang)
-            attached = ", ".join(sorted(n for f, (n, _) in letter.files.items() if f not in ("eml", "html", "txt")))
+            attached = ", ".join(smtp.attachments(letter))
             click.echo(f"  {letter.municipality:<14} {letter.number:<20} {text("kind." + letter.kind, lang):<8} {state:<22} "
                        f"{', '.join(letter.recipients)}" + (f"  [{attached}]" if attached else ""))
         if dry_run:

@@ -167,10 +167,38 @@ class SmtpSettings(Strict):
     user: Optional[Line] = None
 
 
+# What a reminder's sentences may refer to: the wording's fields and the cited letter's.
+REMINDER_FIELDS = WORDING_FIELDS | {"number", "letter_date", "letter_deadline", "subject", "n"}
+
+
+class ReminderWording(Strict):
+    """The reminder (opomnik), `compliance reminders`. CHECK the number's form with the
+    Office's filing rules: by default the cited letter's number and the document's place
+    in the case (54201-1/2020-UN/8-2)."""
+
+    days: int = Field(default=15, ge=1, le=365)  # the new deadline, counted from the reminder's date
+    number: Line = "{number}-{n}"
+    subject: Line = "Opomnik: {subject}"
+    reference: Line = "naš dopis št. {number} z dne {letter_date}"
+    text: list[Line] = [
+        "Dne {letter_date} smo Vam poslali dopis št. {number}, v katerem smo Vas prosili za odgovor "
+        "do {letter_deadline}.",
+        "Do dneva tega dopisa Vašega odgovora nismo prejeli.",
+    ]
+
+    @field_validator("number", "subject", "reference", "text")
+    @classmethod
+    def _known_placeholders(cls, value: Any) -> Any:
+        for text in value if isinstance(value, list) else [value]:
+            _check_fields(text, REMINDER_FIELDS)
+        return value
+
+
 class Office(Strict):
     office: OfficeDetails
     contact: Optional[Contact] = None
     smtp: SmtpSettings = SmtpSettings()
+    reminder: ReminderWording = ReminderWording()
     signatory: Signatory
     file_number: Line
     reply_days: int = Field(default=30, ge=1, le=365)

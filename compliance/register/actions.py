@@ -63,6 +63,8 @@ def mark_sent(register: Register, registry: Registry, year: int, municipalities:
         if done.delivery == "sent":
             raise ComplianceError(msg("register.already_marked", municipality=ident, number=letter.number,
                                       sent=done.sent_on.isoformat() if done.sent_on else "?"))
+        if letter.draft:
+            raise ComplianceError(msg("send.draft", municipality=ident, number=letter.number))
         if date < letter.date:
             raise ComplianceError(msg("register.sent_before_letter", municipality=ident, date=date.isoformat(),
                                       number=letter.number, letter_date=letter.date.isoformat()))
@@ -84,9 +86,13 @@ def _safe_name(name: str) -> str:
 
 def record_reply(
     register: Register, registry: Registry, data_dir: Path, year: int, municipality: str, date: dt.date,
-    file: Optional[Path], note: Optional[str], close: bool,
+    file: Optional[Path], note: Optional[str], close: bool, facts: bool = False,
 ) -> str:
-    """Record a reply (its file copied into the data folder with its hash); returns the case's state."""
+    """Record a reply (its file copied into the data folder with its hash); returns the case's state.
+
+    With `facts`, the reply brought new facts that staff entered in the year's records file:
+    the file is validated (a problem stops here, nothing recorded) and the reply points to
+    it by path and sha256."""
     check_case(register, registry, year, municipality)
     _not_future(date)
     if file is None and not (note and note.strip()):
@@ -107,10 +113,18 @@ def record_reply(
     for earlier in register.replies(year, municipality):
         if earlier.date == date and earlier.sha256 == digest and (digest is not None or earlier.note == note):
             raise ComplianceError(msg("register.duplicate_reply", municipality=municipality, date=date.isoformat()))
+    records = None
+    if facts:
+        from compliance import paths
+        from compliance.validate import load_year
+
+        load_year(Path(data_dir), year)  # raises DataError with every problem, located
+        records_path = paths.records_file(Path(data_dir), year)
+        records = (records_path.relative_to(data_dir).as_posix(), sha256(records_path.read_bytes()))
     state = register.state(year, municipality)
     new_state = "closed" if close or state == "closed" else "answered"
     with register.transaction():
-        register.record_reply(year, municipality, date, copy.as_posix() if copy else None, digest, note)
+        register.record_reply(year, municipality, date, copy.as_posix() if copy else None, digest, note, records)
         register.set_state(year, municipality, new_state, reply=date.isoformat())
         if copy is not None and data is not None:
             atomic.write_bytes(Path(data_dir) / copy, data)  # inside: a failed copy records nothing

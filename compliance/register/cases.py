@@ -71,7 +71,9 @@ class Case:
             "reminders": [r.to_json() for r in self.reminders],
             "deadline": self.deadline.isoformat(),
             "replies": [
-                {"date": r.date.isoformat(), "file": r.file, "sha256": r.sha256, "note": r.note} for r in self.replies
+                {"date": r.date.isoformat(), "file": r.file, "sha256": r.sha256, "note": r.note,
+                 "records": {"file": r.records_file, "sha256": r.records_sha256} if r.records_file else None}
+                for r in self.replies
             ],
             "overdue": self.overdue,
             "days_overdue": self.days_overdue,

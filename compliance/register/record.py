@@ -37,9 +37,10 @@ def record_batch(register: Register, files: dict[str, bytes], folder: Path, kind
             date=date,
             deadline=dt.date.fromisoformat(entry["deadline"]),
             subject=entry["subject"],
-            recipients=entry["emails"],
+            recipients=entry.get("recipients", entry["emails"]),  # less the addresses flagged as doubtful
             folder=folder,
             files={fmt: (name, sha256(files[name])) for fmt, name in names.items()},
             cites=(cites or {}).get(entry["municipality"]),
+            draft=bool(entry.get("draft", False)),
         ))
     return recorded

@@ -8,6 +8,10 @@ its old version. A file from a newer release is refused, never written to.
 - v2: deliveries, one row per attempt to send a letter (SMTP) or per letter marked as sent
   (Outlook), with its Message-ID; `sending` is recorded before the SMTP conversation, so an
   interrupted run is visible afterwards.
+- v3: a reply points to the records file its new facts were entered in (path and sha256 of
+  the validated file at the time).
+- v4: a letter written while office.yaml still had unconfirmed values is a draft
+  (OSNUTEK on every page); `send` refuses it.
 """
 
 from __future__ import annotations
@@ -83,6 +87,15 @@ CREATE TABLE deliveries (
 CREATE INDEX deliveries_by_letter ON deliveries (letter);
 """
 
+V3 = """
+ALTER TABLE replies ADD COLUMN records_file TEXT;    -- the records file the reply's facts went into
+ALTER TABLE replies ADD COLUMN records_sha256 TEXT;  -- as validated when the reply was recorded
+"""
+
+V4 = """
+ALTER TABLE letters ADD COLUMN draft INTEGER NOT NULL DEFAULT 0;  -- OSNUTEK: never sent
+"""
+
 # MIGRATIONS[n] takes a database from version n to n + 1.
-MIGRATIONS: tuple[str, ...] = (V1, V2)
+MIGRATIONS: tuple[str, ...] = (V1, V2, V3, V4)
 VERSION = len(MIGRATIONS)

@@ -79,18 +79,30 @@ def plan(register: Register, year: int, resend: Sequence[str] = (), reason: Opti
 
 
 def check_files(outgoing: Sequence[Outgoing]) -> None:
-    """Every e-mail file is there and unchanged since it was written; else nothing is sent."""
+    """Every letter is final (no OSNUTEK), its e-mail file there and unchanged since it was
+    written; else nothing is sent."""
     for item in outgoing:
         letter = item.letter
+        if letter.draft:
+            raise ComplianceError(msg("send.draft", municipality=letter.municipality, number=letter.number))
         if "eml" not in letter.files:
             raise ComplianceError(msg("send.no_eml", municipality=letter.municipality, number=letter.number))
         path = letter.path("eml")
         try:
             digest = sha256(path.read_bytes())
         except OSError as exc:
-            raise ComplianceError(msg("register.reply_file", path=display_path(path), reason=exc.strerror or exc)) from None
+            raise ComplianceError(msg("send.file_unreadable", municipality=letter.municipality, number=letter.number,
+                                      path=display_path(path), reason=exc.strerror or exc)) from None
         if digest != letter.files["eml"][1]:
             raise ComplianceError(msg("send.file_changed", municipality=letter.municipality, path=display_path(path)))
+
+
+def attachments(letter: LetterRow) -> list[str]:
+    """The names of the files the e-mail carries, as the recipient will see them."""
+    from compliance.letters.eml import POLICY
+
+    message = message_from_bytes(letter.path("eml").read_bytes(), policy=POLICY)
+    return [part.get_filename() or "?" for part in message.iter_attachments()]
 
 
 def message_id(original: str, attempt: int) -> str:

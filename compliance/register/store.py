@@ -68,6 +68,7 @@ class LetterRow:
     folder: Path
     cites: Optional[int]
     files: dict[str, tuple[str, str]]  # format -> (file name, sha256)
+    draft: bool = False  # OSNUTEK: written with unconfirmed office details
 
     def path(self, fmt: str) -> Path:
         return self.folder / self.files[fmt][0]
@@ -93,6 +94,8 @@ class Reply:
     file: Optional[str]
     sha256: Optional[str]
     note: Optional[str]
+    records_file: Optional[str] = None
+    records_sha256: Optional[str] = None
 
 
 class Register:
@@ -166,7 +169,7 @@ class Register:
     def letters(self, year: int, municipality: Optional[str] = None, kind: Optional[str] = None,
                 current: bool = True) -> list[LetterRow]:
         """The year's letters (without those written again), oldest first."""
-        sql = ("SELECT id, year, municipality, kind, number, date, deadline, subject, recipients, folder, cites"
+        sql = ("SELECT id, year, municipality, kind, number, date, deadline, subject, recipients, folder, cites, draft"
                " FROM letters WHERE year = ?")
         args: list[Any] = [year]
         if municipality is not None:
@@ -182,7 +185,7 @@ class Register:
 
     def letter(self, letter_id: int) -> LetterRow:
         row = self.db.execute(
-            "SELECT id, year, municipality, kind, number, date, deadline, subject, recipients, folder, cites"
+            "SELECT id, year, municipality, kind, number, date, deadline, subject, recipients, folder, cites, draft"
             " FROM letters WHERE id = ?", (letter_id,)).fetchone()
         return self._letter(row)
 
@@ -195,13 +198,13 @@ class Register:
         return LetterRow(
             id=r[0], year=r[1], municipality=r[2], kind=r[3], number=r[4], date=dt.date.fromisoformat(r[5]),
             deadline=dt.date.fromisoformat(r[6]), subject=r[7], recipients=tuple(json.loads(r[8])),
-            folder=Path(r[9]), cites=r[10], files=files,
+            folder=Path(r[9]), cites=r[10], files=files, draft=bool(r[11]),
         )
 
     def record_letter(
         self, *, year: int, municipality: str, kind: str, number: str, date: dt.date, deadline: dt.date,
         subject: str, recipients: Sequence[str], folder: Path, files: dict[str, tuple[str, str]],
-        cites: Optional[int] = None,
+        cites: Optional[int] = None, draft: bool = False,
     ) -> int:
         """Record a written letter (inside a transaction). The same letter written again
         unchanged is recorded once; an unsent earlier letter of the same kind and day is
@@ -210,7 +213,7 @@ class Register:
         for old in self.letters(year, municipality, kind):
             if kind == "reminder" and old.date != date:
                 continue  # earlier reminders stay; each cites the first letter
-            if old.folder == folder and old.files == files and old.number == number and old.date == date:
+            if (old.folder, old.files, old.number, old.date, old.draft) == (folder, files, number, date, draft):
                 return old.id
             sent = self.sent(old.id)
             if sent is not None:
@@ -221,10 +224,10 @@ class Register:
         if self.state(year, municipality) is None:
             self.set_state(year, municipality, "open", letter=number)
         cursor = self.db.execute(
-            "INSERT INTO letters (year, municipality, kind, number, date, deadline, subject, recipients, folder, cites)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO letters (year, municipality, kind, number, date, deadline, subject, recipients, folder, cites,"
+            " draft) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (year, municipality, kind, number, date.isoformat(), deadline.isoformat(), subject,
-             json.dumps(list(recipients), ensure_ascii=False), str(folder), cites),
+             json.dumps(list(recipients), ensure_ascii=False), str(folder), cites, int(draft)),
         )
         letter_id = _row_id(cursor)
         self.db.executemany(
@@ -239,7 +242,7 @@ class Register:
             "letter_recorded", year, municipality, letter=letter_id, kind=kind, number=number,
             date=date.isoformat(), deadline=deadline.isoformat(), recipients=list(recipients), folder=str(folder),
             files={fmt: {"name": n, "sha256": s} for fmt, (n, s) in sorted(files.items())},
-            replaces=[old.id for old in replaced], cites=cites,
+            replaces=[old.id for old in replaced], cites=cites, draft=draft,
         )
         return letter_id
 
@@ -281,18 +284,20 @@ class Register:
     # ---- replies
     def replies(self, year: int, municipality: str) -> list[Reply]:
         rows = self.db.execute(
-            "SELECT id, date, file, sha256, note FROM replies WHERE year = ? AND municipality = ? ORDER BY date, id",
-            (year, municipality)).fetchall()
-        return [Reply(r[0], dt.date.fromisoformat(r[1]), r[2], r[3], r[4]) for r in rows]
+            "SELECT id, date, file, sha256, note, records_file, records_sha256 FROM replies"
+            " WHERE year = ? AND municipality = ? ORDER BY date, id", (year, municipality)).fetchall()
+        return [Reply(r[0], dt.date.fromisoformat(r[1]), *r[2:]) for r in rows]
 
     def record_reply(self, year: int, municipality: str, date: dt.date, file: Optional[str], sha256: Optional[str],
-                     note: Optional[str]) -> int:
+                     note: Optional[str], records: Optional[tuple[str, str]] = None) -> int:
+        records_file, records_sha256 = records or (None, None)
         cursor = self.db.execute(
-            "INSERT INTO replies (year, municipality, date, file, sha256, note) VALUES (?, ?, ?, ?, ?, ?)",
-            (year, municipality, date.isoformat(), file, sha256, note),
+            "INSERT INTO replies (year, municipality, date, file, sha256, note, records_file, records_sha256)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (year, municipality, date.isoformat(), file, sha256, note, records_file, records_sha256),
         )
         self.event("reply_recorded", year, municipality, reply=_row_id(cursor), date=date.isoformat(),
-                   file=file, sha256=sha256, note=note)
+                   file=file, sha256=sha256, note=note, records_file=records_file, records_sha256=records_sha256)
         return _row_id(cursor)
 
 

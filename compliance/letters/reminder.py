@@ -1,0 +1,74 @@
+"""A reminder (opomnik): a short letter citing the first one, written by the same machinery.
+
+It says when the Office wrote and under which number ("Zveza: naš dopis št. X z dne Y"),
+that the Office has not received an answer (the register holds no reply), and asks again
+by a new deadline. Its wording is configuration (`reminder` in data/office.yaml, with the
+defaults below); it repeats nothing of the first letter's findings, which the first
+letter states and the reminder cites.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from compliance.letters.compose import Letter, _fill, _values
+from compliance.letters.deadline import reply_deadline
+from compliance.letters.office import Office
+from compliance.letters.typography import slovenian_date
+from compliance.models import Municipality
+
+
+@dataclass(frozen=True)
+class Cited:
+    """The letter a reminder follows up (as the register holds it)."""
+
+    number: str
+    date: dt.date
+    deadline: dt.date
+    subject: str
+
+
+@dataclass(frozen=True)
+class Reminder(Letter):
+    reference: str = ""  # "naš dopis št. X z dne Y", the Zveza line
+
+    def context(self) -> dict[str, Any]:
+        context = super().context()
+        context["reference"] = self.reference
+        return context
+
+
+def compose_reminder(
+    municipality: Municipality, cited: Cited, office: Office, year: int, date: dt.date, sequence: int,
+) -> Reminder:
+    """The `sequence`-th document of the case (2 for the first reminder) to `municipality`."""
+    wording = office.reminder
+    deadline = reply_deadline(date, wording.days)
+    values = {
+        **_values(municipality, office, year, deadline, ""),
+        "number": cited.number,
+        "letter_date": slovenian_date(cited.date),
+        "letter_deadline": slovenian_date(cited.deadline),
+        "subject": cited.subject,
+        "n": sequence,
+    }
+    return Reminder(
+        municipality=municipality,
+        year=year,
+        date=date,
+        deadline=deadline,
+        number=wording.number.format(**values),
+        subject=_fill(wording.subject, values),
+        reported=True,
+        intro=tuple(_fill(p, values) for p in wording.text),
+        request=(),
+        held_facts_intro=None,
+        held_facts=(),
+        sections=(),
+        reasons=(),
+        provenance="",
+        office=office,
+        reference=_fill(wording.reference, values),
+    )
