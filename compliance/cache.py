@@ -67,7 +67,8 @@ def code_version() -> str:
             names = sorted(name for name in os.listdir(entry or ".") if name.endswith((".dist-info", ".egg-info")))
         except OSError:
             continue
-        digest.update(f"{entry}:{','.join(names)}\n".encode())
+        if names:  # only folders with distributions: the script's or current folder is not code
+            digest.update(f"{entry}:{','.join(names)}\n".encode())
     return digest.hexdigest()
 
 

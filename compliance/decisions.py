@@ -56,6 +56,8 @@ class DecisionSet:
         kept, warnings = {}, []
         for key, decision in self.decisions.items():
             if decision.expired(on):
+                # only a decision read from a file, with an expiry date, expires
+                assert self.path is not None and decision.expires is not None
                 warnings.append(Problem(
                     self.path, msg("decisions.expired", expires=decision.expires.isoformat(), on=on.isoformat(),
                                    obligation=decision.obligation.value),

@@ -123,3 +123,19 @@ def test_python_dash_m_compliance_runs_the_command(cli, tmp_path):
     assert result.returncode == 0, result.stderr
     assert result.stdout == cli("check", "--year", "2019", "--lang", "en").stdout
     assert "Občina Črenšovci" in result.stdout
+
+
+def test_every_command_is_found_through_its_own_module(cli):
+    # Running a command imports only its module (compliance.cli.COMMANDS); the list must be whole.
+    import click
+
+    from compliance import cli as package
+
+    package._load(package.MODULES)
+    registered = set(package.main.commands)
+    assert registered == set(package.COMMANDS)
+    for name, module in package.COMMANDS.items():
+        command = package.main.commands[name]
+        assert isinstance(command, click.Command)
+        assert command.callback.__module__ == f"compliance.cli.{module}"
+    assert "info" in cli("--help").output and "init" in cli("--help").output

@@ -132,18 +132,21 @@ def test_shortfall_letter_reminds_of_each_duty_with_its_article():
     assert letter.subject == typeset(OFFICE.wording.subject_shortfall.format(year=2019))
     assert letter.reasons == (O.PROGRAMME, O.WORKING_BODY, O.COOPERATION)
     assert "PROGRAMME-non_compliant" in text and "BODY-non_compliant" in text
-    assert "Program ukrepov (drugi odstavek 6. člena ZRomS-1)" in text
-    assert "Delovno telo (7. člen ZRomS-1)" in text
+    # Each item under its title; the paragraph itself cites the provision (once).
+    assert "\nProgram ukrepov\n" in text and "\nDelovno telo\n" in text
+    # Two duties: the dual; one recommendation: the singular.
+    assert "\nZAKONSKI OBVEZNOSTI\n" in text and "\nPRIPOROČILO\n" in text
+    assert "ki ju ima občina po zakonu" in text
     assert PARAGRAPHS[O.REPORTING].format(year=2019) not in text  # it reported: no request to report
     assert "podatke za leto 2019 posredujete" not in text
 
 
 def test_recommendations_form_their_own_gentler_section_after_the_duties():
     text = text_of(one("beltinci", G.COMPLIANT, G.NON_COMPLIANT, G.COMPLIANT, G.NON_COMPLIANT))
-    duties = text.index(OFFICE.wording.duties_heading.upper())
-    recommendations = text.index(OFFICE.wording.recommendations_heading.upper())
+    duties = text.index("\n" + OFFICE.wording.duties_heading[0].upper() + "\n")
+    recommendations = text.index("\n" + OFFICE.wording.recommendations_heading[0].upper() + "\n")
     assert duties < text.index("PROGRAMME-non_compliant") < recommendations < text.index("COOPERATION-non_compliant")
-    assert " ".join(OFFICE.wording.recommendations_intro.split()) in text
+    assert "ki jo ima občina po zakonu" in text  # one duty: the singular
 
 
 def test_partial_findings_only_with_include_partial():
@@ -158,17 +161,16 @@ def test_partial_findings_only_with_include_partial():
 def test_non_reporting_letter_requests_the_report_and_names_the_older_facts():
     letter = one("kuzma", G.NON_COMPLIANT, G.COMPLIANT, G.PARTIAL, G.NO_DATA, data_years={"kuzma": 2018})
     text = text_of(letter)
-    assert letter.subject == typeset(OFFICE.wording.subject_missing.format(year=2019))
-    assert letter.reasons == (O.REPORTING,)
+    # A municipality that sent nothing is asked about everything the Office holds, partly met
+    # obligations included; what is met is said once, in its own paragraph.
+    assert letter.subject == typeset(OFFICE.wording.subject_both.format(year=2019))
+    assert letter.reasons == (O.REPORTING, O.WORKING_BODY)
     # The reporting rule's paragraph opens the letter; no "you reported, but" introduction.
-    assert text.index("Spoštovana") < text.index(PARAGRAPHS[O.REPORTING].format(year=2019)) < text.index("- Program")
-    assert OFFICE.wording.intro_reported.format(year=2019) not in text
-    assert OFFICE.wording.held_facts.format(provenance="sporočeno v letu 2018") in text
-    # The facts held are named, each with its obligation; a missing fact is asked for instead.
-    assert "- Program ukrepov: programme compliant" in text
-    assert "- Delovno telo: working_body partial" in text
-    assert OFFICE.wording.missing_data_heading.upper() in text and "COOPERATION-no_data" in text
-    assert OFFICE.wording.duties_heading.upper() not in text  # nothing to remind of
+    request = text.index(PARAGRAPHS[O.REPORTING].format(year=2019))
+    assert text.index("Spoštovana") < request < text.index("PROGRAMME-compliant") < text.index("BODY-partial")
+    assert "zahvaljujemo se vam za prispevek" not in text
+    assert text.count("PROGRAMME-compliant") == 1 and text.count("BODY-partial") == 1
+    assert "\nMANJKAJOČI PODATKI\n" in text and "COOPERATION-no_data" in text
 
 
 def test_non_reporting_with_an_older_shortfall_asks_for_both_and_says_the_year():
@@ -176,14 +178,14 @@ def test_non_reporting_with_an_older_shortfall_asks_for_both_and_says_the_year()
     text = text_of(letter)
     assert letter.subject == typeset(OFFICE.wording.subject_both.format(year=2019))
     assert letter.reasons == (O.REPORTING, O.PROGRAMME)
-    assert "Program ukrepov (drugi odstavek 6. člena ZRomS-1) – sporočeno v letu 2018" in text
     assert text.index(PARAGRAPHS[O.REPORTING].format(year=2019)) < text.index("PROGRAMME-non_compliant")
+    assert "\nZAKONSKA OBVEZNOST\n" in text
 
 
-def test_non_reporting_without_any_older_facts_says_so():
+def test_non_reporting_without_any_older_facts_asks_without_claiming_what_the_office_lacks():
     text = text_of(one("kuzma", G.NON_COMPLIANT, G.NO_DATA, G.NO_DATA, G.NO_DATA, data_years={"kuzma": "nothing"}))
-    assert OFFICE.wording.no_held_facts in text
-    assert OFFICE.wording.held_facts.split("{")[0] not in text
+    assert "prejšnjih let nimamo" not in text and "nismo prejeli" not in text
+    assert "PROGRAMME-no_data" in text and "BODY-no_data" in text
 
 
 def test_not_in_the_overview_still_gets_a_letter_that_claims_nothing_about_older_facts():
@@ -192,9 +194,8 @@ def test_not_in_the_overview_still_gets_a_letter_that_claims_nothing_about_older
     text = text_of(letter)
     assert letter.reasons == (O.REPORTING,)
     assert PARAGRAPHS[O.REPORTING].format(year=2019) in text
-    assert OFFICE.wording.no_held_facts not in text
-    assert OFFICE.wording.held_facts.split("{")[0] not in text
-    assert "PROGRAMME-no_data" in text and "BODY" not in text  # not applicable: not mentioned
+    assert "prejšnjih let nimamo" not in text
+    assert "PROGRAMME-no_data" in text
 
 
 def test_letter_conventions_of_the_office():
@@ -209,7 +210,7 @@ def test_letter_conventions_of_the_office():
     assert "\nS spoštovanjem,\n" in text
     assert "mag. Stanko Baluh\nDIREKTOR\n" in text
     assert text.endswith("Poslati (po elektronski pošti):\n- Mestni občini Murska Sobota (mestna.obcina@murska-sobota.si)\n")
-    assert "najpozneje do 1. 4. 2020 na elektronski naslov gp.un@gov.si" in plain(text)
+    assert "Odgovor pričakujemo najpozneje do 1. 4. 2020 na elektronskem naslovu gp.un@gov.si." in plain(text)
     assert letter.deadline == dt.date(2020, 4, 1)
 
 

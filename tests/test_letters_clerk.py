@@ -119,7 +119,7 @@ def test_letters_are_drafts_until_the_office_confirms_its_values(cli, tmp_path, 
     assert json.loads((out / "manifest.json").read_text(encoding="utf-8"))["draft"] is False
     # Zveza: the Office's request for the 2019 contributions; the contact person.
     assert f"Zveza: naš dopis št.{NBSP}54201-1/2020-UN/1 z dne 15.{NBSP}1.{NBSP}2020\n" in text
-    assert typeset("Za dodatna pojasnila Vam je na voljo Ana Novak (telefon 01 478 11 89, "
+    assert typeset("Za dodatna pojasnila vam je na voljo Ana Novak (telefon 01 478 11 89, "
                    "e-pošta ana.novak@gov.si).") in text
 
 

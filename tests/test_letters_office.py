@@ -38,8 +38,10 @@ def line_of(path: Path, needle: str) -> int:
 @pytest.mark.parametrize(
     "old, new, field, message",
     [
-        ('  stale: "{provenance}"', '  stale: "{leto}"', "wording.stale", "unknown placeholder {leto}"),
-        ('  stale: "{provenance}"', '  stale: "{provenance"', "wording.stale", "malformed placeholder"),
+        ("  draft_mark: OSNUTEK", '  draft_mark: "{leto}"', "wording.draft_mark", "unknown placeholder {leto}"),
+        ("  draft_mark: OSNUTEK", '  draft_mark: "{year"', "wording.draft_mark", "malformed placeholder"),
+        ("  recommendations_heading: [Priporočilo, Priporočili, Priporočila]",
+         "  recommendations_heading: [Priporočilo, Priporočila]", "wording.recommendations_heading", "at least 3"),
         ('file_number: "54201-1/{year}-UN/{seq}"', 'file_number: "54201-1/{year}-UN/{st}"', "file_number", "unknown placeholder {st}"),
         ("reply_days: 30", "reply_days: 0", "reply_days", "greater than or equal to 1"),
         ("  email: gp.un@gov.si", "  email: gp.un(at)gov.si", "office.email", "not a valid email address"),

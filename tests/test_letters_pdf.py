@@ -93,6 +93,18 @@ def test_the_signature_stays_with_the_closing_and_pages_are_numbered_from_the_se
             assert f"{number} / {total}" in page, (entry["municipality"], number)
 
 
+# Pages as the layout gives them (looked at page by page): the letter, the reply request kept
+# with the closing and the signature, then the enclosure on a page of its own. Celje has no
+# section in the overview, so no enclosure.
+PAGES = {"celje": 2, "kuzma": 3, "ljubljana": 3, "maribor": 3, "ribnica": 3, "semic": 3, "sentjernej": 3,
+         "skocjan": 3, "tisina": 3, "turnisce": 3, "velenje": 3}
+
+
+def test_page_counts_are_what_the_layout_gives(batch_2019):
+    out, manifest, _ = batch_2019
+    assert {e["municipality"]: len(PdfReader(out / e["files"]["pdf"]).pages) for e in manifest["letters"]} == PAGES
+
+
 def test_the_enclosure_reproduces_the_municipalitys_section_of_the_overview(batch_2019):
     out, manifest, _ = batch_2019
     source = flat((paths.BUNDLED / "data" / "sources" / "porocilo-2019-pregled-po-obcinah.txt").read_text(encoding="utf-8"))

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import importlib
 import os
 import sys
 
@@ -17,11 +18,36 @@ from compliance import messages
 from compliance.errors import ComplianceError, DataError
 
 
+# The modules that define commands, and which defines each command: running a command
+# imports only its module (start-up); a name not listed here (a new command) imports them
+# all, as --help does, so a command missing from COMMANDS still works (tests check the list).
+MODULES = ("data", "extract", "letters", "check", "rules", "setup", "register", "status", "send", "compare", "reminders")
+COMMANDS = {
+    "check": "check", "explain": "check", "compare": "compare", "extract": "extract", "info": "setup",
+    "init": "setup", "letters": "letters", "municipalities": "data", "validate": "data", "register": "register",
+    "reminders": "reminders", "rules": "rules", "send": "send", "status": "status",
+}
+
+
+def _load(modules) -> None:
+    for module in modules:
+        importlib.import_module(f"compliance.cli.{module}")  # its commands register themselves on `main`
+
+
 class Group(click.Group):
     """Turns the user's errors into a clear message and exit status 2, never a traceback.
 
     The message is in the command's language (`--lang`, which the context keeps).
+    Command modules are imported when a command is looked up.
     """
+
+    def get_command(self, ctx: click.Context, cmd_name: str):
+        _load([COMMANDS[cmd_name]] if cmd_name in COMMANDS else MODULES)
+        return super().get_command(ctx, cmd_name)
+
+    def list_commands(self, ctx: click.Context):
+        _load(MODULES)
+        return super().list_commands(ctx)
 
     def main(self, *args, **kwargs):
         from compliance.console import fall_back_cleanly
@@ -64,5 +90,3 @@ class Group(click.Group):
 def main() -> None:
     """Check municipalities' duties under the Roma Community Act (ZRomS-1)."""
 
-
-from compliance.cli import data, extract, letters, check, rules, setup, register, status, send, compare, reminders  # noqa: E402  (commands register themselves on `main`)

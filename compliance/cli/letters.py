@@ -108,7 +108,7 @@ def letters(
                 letter.municipality.name,
                 ", ".join(label(o, lang) for o in letter.reasons),
                 slovenian_date(letter.deadline) if lang == "sl" else letter.deadline.isoformat(),
-                ", ".join(letter.municipality.emails),
+                ", ".join(letter.recipients),
             ]
             for letter in batch
         ]

@@ -71,11 +71,12 @@ def xlsx_bytes(table: list[list[str]], date: dt.date) -> bytes:
 
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font
+    from openpyxl.utils import get_column_letter
     from openpyxl.writer.excel import ExcelWriter
 
     workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = "Dopisi"
+    sheet = workbook.create_sheet("Dopisi", 0)  # the only sheet (the default one is removed)
+    workbook.remove(workbook.worksheets[1])
     for r, row in enumerate(table, start=1):
         for c, value in enumerate(row, start=1):
             cell = sheet.cell(row=r, column=c)
@@ -84,7 +85,7 @@ def xlsx_bytes(table: list[list[str]], date: dt.date) -> bytes:
             if r == 1:
                 cell.font = Font(bold=True)
     for c, width in enumerate(COLUMNS.values(), start=1):
-        sheet.column_dimensions[sheet.cell(row=1, column=c).column_letter].width = width
+        sheet.column_dimensions[get_column_letter(c)].width = width
     sheet.freeze_panes = "A2"
     # A fixed moment from the data (the letters' date) keeps the file the same from run to run.
     moment = dt.datetime.combine(date, dt.time(0, 0))

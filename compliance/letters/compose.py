@@ -1,19 +1,23 @@
 """What a letter says: recipients and content, from the findings and the configuration.
 
-The rule files give each shortfall's paragraph (`Finding.letter`: what the record shows,
-from which year, what is asked); data/office.yaml gives the framing sentences. Nothing
+The rule files give each obligation's paragraph (`Finding.letter`): the provision, what the
+Office holds as the source says it (in the second person), and, after the mark `||`, what
+is asked. Here the municipality's own reasons, obstacles and alternatives (with the
+overview's words) and a reviewer's note are put between the two, so that they are
+acknowledged before the request. data/office.yaml gives the framing sentences. Nothing
 here or in the templates knows any particular municipality.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Optional, Sequence
+from typing import TYPE_CHECKING, Any, Mapping, Optional, Sequence
 
 from compliance.errors import ComplianceError
 from compliance.messages import msg
-from compliance.findings import Assessment, Finding
+from compliance.findings import Assessment, Finding, LegalBasis
 from compliance.letters.deadline import reply_deadline
 from compliance.letters.typography import capitalise, nonbreaking, slovenian_date, typeset
 from compliance.models import Municipality
@@ -23,8 +27,8 @@ from compliance.vocabulary import Grade, Obligation, Provenance, RuleKind, label
 if TYPE_CHECKING:  # the office's model is built only by the commands that write letters
     from compliance.letters.office import Office
 
-# Grades whose facts the Office holds and can name in a request for the missing report.
-_KNOWN = (Grade.COMPLIANT, Grade.PARTIAL, Grade.NON_COMPLIANT)
+REQUEST_MARK = "||"  # in a rule's letter paragraph: what the Office holds || what it asks
+REASON_ORDER = ("obstacle", "reason", "alternative")  # how they are acknowledged
 
 
 def _report_missing(finding: Finding) -> bool:
@@ -42,20 +46,25 @@ def shortfall_grades(include_partial: bool) -> tuple[Grade, ...]:
     return (Grade.NON_COMPLIANT, Grade.PARTIAL) if include_partial else (Grade.NON_COMPLIANT,)
 
 
+def by_count(forms: Sequence[str], n: int) -> str:
+    """Slovenian number: the singular, dual or plural form for n items (one, two, more)."""
+    return forms[min(max(n, 1), len(forms)) - 1]
+
+
 @dataclass(frozen=True)
 class Item:
     """One obligation's paragraph in a section of the letter."""
 
     obligation: Obligation
     grade: Grade
-    title: str  # Program ukrepov (drugi odstavek 6. člena ZRomS-1)
-    stale: Optional[str]  # "sporočeno v letu 2018" when the facts are carried over from earlier
+    kind: RuleKind
+    title: str  # Program ukrepov
     text: str
 
 
 @dataclass(frozen=True)
 class Section:
-    key: str  # duties | missing_data | recommendations
+    key: str  # duties | recommendations | missing_data
     heading: str
     intro: str
     items: tuple[Item, ...]
@@ -72,9 +81,10 @@ class Letter:
     reported: bool
     intro: tuple[str, ...]  # when the municipality reported
     request: tuple[str, ...]  # the reporting rule's paragraph, when the report is missing
-    held_facts_intro: Optional[str]
-    held_facts: tuple[str, ...]
+    acknowledged: tuple[str, ...]  # what the Office holds that is not a shortfall (a body, a team)
     sections: tuple[Section, ...]
+    reply: str  # what is asked back, by when
+    support: str  # the Office's offer of help, when duties are named
     reasons: tuple[Obligation, ...]  # the obligations the letter is about
     provenance: str  # what is known of the held facts' age ("sporočeno v letu 2018"); "" when current
     office: Office
@@ -119,21 +129,21 @@ class Letter:
             "salutation": _fill(salutation, values),
             "intro": list(self.intro),
             "request": list(self.request),
-            "held_facts_intro": self.held_facts_intro,
-            "held_facts": list(self.held_facts),
+            "acknowledged": list(self.acknowledged),
             "sections": [
                 {
                     "key": s.key,
                     "heading": s.heading,
                     "intro": s.intro,
                     "items": [
-                        {"title": i.title, "stale": i.stale, "text": i.text, "obligation": i.obligation.value}
+                        {"title": i.title, "text": i.text, "obligation": i.obligation.value, "kind": i.kind.value}
                         for i in s.items
                     ],
                 }
                 for s in self.sections
             ],
-            "reply": [_fill(wording.reply, values), _fill(contact, values)],
+            "reply": [f"{self.reply} {self.support}".strip(), _fill(contact, values)],
+            "answer_by": self.reply,
             "closing": _fill(wording.closing, values),
             "signatory_name": office.signatory.name,
             "signatory_title": office.signatory.title,
@@ -178,29 +188,83 @@ def _fill(template: str, values: dict[str, Any]) -> str:
     return typeset(template.format(**values))
 
 
-def _paragraph(finding: Finding) -> str:
-    """The rule's paragraph for this finding; a letter must never go out with a hole in it."""
+def _quote(sentence: str) -> str:
+    """A sentence of the overview as a quotation: »…«, ending with a full stop."""
+    sentence = " ".join(sentence.split()).rstrip(";:, ")
+    return f"»{sentence if sentence.endswith(('.', '!', '?')) else sentence + '.'}«"
+
+
+def _acknowledgement(finding: Finding, office: Office) -> list[str]:
+    """The municipality's reasons, obstacles and alternatives, in the overview's words, each
+    sentence quoted once; then a reviewer's note."""
+    wording, seen, out = office.wording, set(), []
+    for kind in REASON_ORDER:
+        quotes = []
+        for reason in finding.reasons:
+            if _reason_type(reason) != kind:
+                continue
+            for sentence in _reason_evidence(reason):
+                key = " ".join(sentence.split())
+                if key not in seen:
+                    seen.add(key)
+                    quotes.append(_quote(sentence))
+        if quotes:
+            out.append(getattr(wording, f"ack_{kind}").format(quotes=" ".join(quotes)))
+    if finding.decision is not None and finding.decision.note:
+        out.append(" ".join(finding.decision.note.split()))
+    return out
+
+
+def _reason_type(reason: Any) -> str:
+    value = reason["type"] if isinstance(reason, dict) else reason.type
+    return str(getattr(value, "value", value))
+
+
+def _reason_evidence(reason: Any) -> list[str]:
+    return list(reason["evidence"] if isinstance(reason, dict) else reason.evidence)
+
+
+def _paragraph(finding: Finding, office: Office) -> str:
+    """The rule's paragraph, the municipality's reasons put before what is asked; a letter
+    must never go out with a hole in it."""
     if not finding.letter or not finding.letter.strip():
         raise ComplianceError(msg(
             "letters.no_paragraph", rule=finding.rule, obligation=finding.obligation.value,
             grade=finding.grade.value, municipality=finding.municipality,
         ))
-    return typeset(" ".join(finding.letter.split()))
+    held, _, asked = finding.letter.partition(REQUEST_MARK)
+    parts = [held, *_acknowledgement(finding, office), asked]
+    return typeset(" ".join(" ".join(part.split()) for part in parts if part.strip()))
 
 
-def _item(finding: Finding, stale_template: str, values: dict[str, Any]) -> Item:
-    title = f"{capitalise(label(finding.obligation))} ({finding.basis.citation})"
-    # A missing fact has no age to show; a shortfall says what is known of its facts' age.
-    stale = (
-        _fill(stale_template, {**values, "provenance": finding.provenance_text("sl")})
-        if finding.stale and finding.grade != Grade.NO_DATA
-        else None
-    )
-    return Item(finding.obligation, finding.grade, title, stale, _paragraph(finding))
+def _item(finding: Finding, office: Office) -> Item:
+    return Item(finding.obligation, finding.grade, finding.kind, capitalise(label(finding.obligation)),
+                _paragraph(finding, office))
 
 
-def _held_fact(finding: Finding) -> str:
-    return f"{capitalise(label(finding.obligation))}: {typeset(finding.message('sl'))}"
+def _act_in_full(basis: LegalBasis) -> Optional[str]:
+    """`Zakona o romski skupnosti ... (Uradni list RS, št. 33/07; v nadaljnjem besedilu: ZRomS-1)`:
+    the act in the genitive (after "člena"), as it is named the first time."""
+    if not basis.title:
+        return None
+    title = basis.title
+    if title.startswith("Zakon "):
+        title = "Zakona " + title[len("Zakon "):]
+    gazette = f"{basis.gazette}; " if basis.gazette else ""
+    return f"{title} ({gazette}v nadaljnjem besedilu: {basis.act})"
+
+
+def _name_the_act_once(paragraphs: list[str], findings: Sequence[Finding]) -> list[str]:
+    """The act named in full at its first citation ("6. člena ZRomS-1"), by its short name after."""
+    bases = {f.basis.act: f.basis for f in findings if f.basis.title}
+    for act, basis in bases.items():
+        citation = re.compile(r"člena[ \u00a0]" + re.escape(act) + r"(?![\w-])")
+        for i, paragraph in enumerate(paragraphs):
+            found = citation.search(paragraph)
+            if found:
+                paragraphs[i] = typeset(f"{paragraph[:found.start()]}člena {_act_in_full(basis)}{paragraph[found.end():]}")
+                break
+    return paragraphs
 
 
 def compose(
@@ -215,46 +279,62 @@ def compose(
 ) -> Letter:
     """The letter to one municipality (which `needs_letter`)."""
     wording = office.wording
-    shortfall = shortfall_grades(include_partial)
     reporting = [f for f in findings if f.obligation == Obligation.REPORTING]
     missing_report = any(_report_missing(f) for f in reporting)
     others = [f for f in findings if f.obligation != Obligation.REPORTING]
+    in_overview = all(f.provenance != Provenance.NOT_IN_OVERVIEW for f in findings)
+    # A municipality that sent nothing is asked to confirm or update everything the Office
+    # holds, partly met obligations included.
+    shortfall = shortfall_grades(include_partial or (missing_report and in_overview))
     duties = [f for f in others if f.kind == RuleKind.DUTY and f.grade in shortfall]
     recommendations = [f for f in others if f.kind == RuleKind.RECOMMENDATION and f.grade in shortfall]
     # Missing facts are asked for where the rule words the question (an extra, not the policy).
     no_data = [f for f in others if f.grade == Grade.NO_DATA and f.letter and f.letter.strip()]
+    # What works, or what the municipality does of its own accord, said where the rule words it.
+    acknowledged = [f for f in others if f.grade in (Grade.COMPLIANT, Grade.NOT_APPLICABLE)
+                    and f.letter and f.letter.strip()]
     provenance = next((f.provenance_text("sl") for f in findings if f.stale), "")
-    in_overview = all(f.provenance != Provenance.NOT_IN_OVERVIEW for f in findings)
 
     deadline = reply_deadline(date, office.reply_days)
     number = office.file_number.format(year=date.year, report_year=year, seq=seq, municipality=municipality.id)
     values = _values(municipality, office, year, deadline, provenance)
 
-    if missing_report and duties:
-        subject = wording.subject_both
+    if missing_report and (duties or recommendations):
+        subject, reply = wording.subject_both, wording.reply_both
     elif missing_report:
-        subject = wording.subject_missing
+        subject, reply = wording.subject_missing, wording.reply_data
     else:
-        subject = wording.subject_shortfall
+        subject, reply = wording.subject_shortfall, wording.reply_answer
     # A missing report opens with the reporting rule's paragraph, which says it all.
-    intro = [] if missing_report else [wording.intro, wording.intro_reported]
-
-    held_intro, held = None, []
-    if missing_report:
-        held = [_held_fact(f) for f in others if f.stale and f.grade in _KNOWN]
-        # Of a municipality the overview does not mention, nothing is said about older facts.
-        if held or in_overview:
-            held_intro = _fill(wording.held_facts if held else wording.no_held_facts, values)
+    intro = [] if missing_report else [by_count(wording.intro_reported, len(duties))]
 
     sections = []
     for key, chosen, heading, section_intro in (
-        ("duties", duties, wording.duties_heading, wording.duties_intro),
+        ("duties", duties, wording.duties_heading, None),
+        ("recommendations", recommendations, wording.recommendations_heading, None),
         ("missing_data", no_data, wording.missing_data_heading, wording.missing_data_intro),
-        ("recommendations", recommendations, wording.recommendations_heading, wording.recommendations_intro),
     ):
         if chosen:
-            items = tuple(_item(f, wording.stale, values) for f in chosen)
-            sections.append(Section(key, _fill(heading, values), _fill(section_intro, values), items))
+            items = [_item(f, office) for f in chosen]
+            sections.append((key, _fill(by_count(heading, len(items)), values),
+                             _fill(section_intro, values) if section_intro else "", items))
+
+    # The act is named in full at its first citation in the letter, in reading order.
+    texts = [_fill(p, values) for p in intro]
+    texts += [_paragraph(f, office) for f in reporting if missing_report]
+    texts += [_paragraph(f, office) for f in acknowledged]
+    texts += [item.text for _, _, _, items in sections for item in items]
+    texts = _name_the_act_once(texts, findings)
+    n_intro, n_request = len(intro), len([f for f in reporting if missing_report])
+    intro_texts = texts[:n_intro]
+    request_texts = texts[n_intro:n_intro + n_request]
+    ack_texts = texts[n_intro + n_request:n_intro + n_request + len(acknowledged)]
+    rest = iter(texts[n_intro + n_request + len(acknowledged):])
+    built = tuple(
+        Section(key, heading, section_intro,
+                tuple(Item(i.obligation, i.grade, i.kind, i.title, next(rest)) for i in items))
+        for key, heading, section_intro, items in sections
+    )
 
     asked = (reporting if missing_report else []) + duties + recommendations
     reasons = tuple(o for o in Obligation if any(f.obligation == o for f in asked))
@@ -266,11 +346,12 @@ def compose(
         number=number,
         subject=_fill(subject, values),
         reported=not missing_report,
-        intro=tuple(_fill(p, values) for p in intro),
-        request=tuple(_paragraph(f) for f in reporting if missing_report),
-        held_facts_intro=held_intro,
-        held_facts=tuple(held),
-        sections=tuple(sections),
+        intro=tuple(intro_texts),
+        request=tuple(request_texts),
+        acknowledged=tuple(ack_texts),
+        sections=built,
+        reply=_fill(reply, values),
+        support=_fill(by_count(wording.support, len(duties)), values) if duties else "",
         reasons=reasons,
         provenance=provenance,
         office=office,
@@ -284,7 +365,7 @@ def letters(
     office: Office,
     date: dt.date,
     include_partial: bool = False,
-    enclosures: Optional[dict[str, Sequence[str]]] = None,
+    enclosures: Optional[Mapping[str, Sequence[str]]] = None,
 ) -> list[Letter]:
     """A letter for every assessed municipality the policy names, in registry order.
 

@@ -32,11 +32,12 @@ def _one_line(text: str) -> str:
 
 
 Line = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1), AfterValidator(_one_line)]
+Forms = Annotated[list[Line], Field(min_length=3, max_length=3)]  # singular, dual, plural
 
 # What a sentence of the wording may refer to (filled in by compose.py for each letter).
 WORDING_FIELDS = frozenset({
     "year", "provenance", "name", "dative", "genitive", "deadline", "days", "office", "email", "phone",
-    "mayor", "number", "date", "request_number", "request_date", "contact_name", "contact_phone", "contact_email",
+    "mayor", "number", "date", "quotes", "request_number", "request_date", "contact_name", "contact_phone", "contact_email",
 })
 # The values staff must confirm before letters go out as final (`unconfirmed:` lists them).
 CONFIRMABLE = ("header", "address", "phone", "email", "contact", "signatory", "file_number", "requests")
@@ -51,7 +52,7 @@ FILE_NUMBER_FIELDS = frozenset({"year", "report_year", "seq", "municipality"})
 SAMPLES = (
     {"year": 2019, "provenance": "sporočeno v letu 2018", "report_year": 2019, "seq": 1, "days": 30, "municipality": "kuzma",
      "name": "Občina Kuzma", "dative": "Občini Kuzma", "genitive": "Občine Kuzma", "deadline": "3. 2. 2020",
-     "office": "Urad", "email": "gp.un@gov.si", "phone": "01 200 18 70", "mayor": "Ime Priimek",
+     "office": "Urad", "email": "gp.un@gov.si", "phone": "01 200 18 70", "mayor": "Ime Priimek", "quotes": "»…«",
      "number": "54201-1/2020-UN/8", "date": "2. 3. 2020", "request_number": "54201-1/2020-UN/1",
      "request_date": "15. 1. 2020", "contact_name": "Ime Priimek", "contact_phone": "01 478 11 89",
      "contact_email": "ime.priimek@gov.si"},
@@ -116,7 +117,8 @@ class Request(Strict):
 
 
 class Wording(Strict):
-    """Every sentence of a letter that does not come from the rule files."""
+    """Every sentence of a letter that does not come from the rule files. Lists of three are
+    the Slovenian singular, dual and plural forms, chosen by the number of items."""
 
     subject_missing: Line  # did not report
     subject_shortfall: Line  # reported, falls short of a duty
@@ -129,25 +131,25 @@ class Wording(Strict):
     salutation_m: Line
     reference: Line  # after "Zveza:", when `requests` has the year
     quote_number: Line  # "Pri odgovoru se sklicujte na našo številko."
-    intro: Line  # these two open a letter to a municipality that reported
-    intro_reported: Line
-    held_facts: Line  # introduces the list of older facts the Office holds
-    no_held_facts: Line
-    duties_heading: Line
-    duties_intro: Line
-    recommendations_heading: Line
-    recommendations_intro: Line
-    missing_data_heading: Line
+    intro_reported: Forms  # opens a letter to a municipality that reported, by number of duties
+    duties_heading: Forms
+    recommendations_heading: Forms
+    missing_data_heading: Forms
     missing_data_intro: Line
-    stale: Line  # after a shortfall's title when its facts are from an earlier year
-    reply: Line
+    ack_obstacle: Line  # {quotes}: the overview's sentences on the municipality's obstacles
+    ack_reason: Line
+    ack_alternative: Line
+    reply_data: Line  # the reply request: data only, data and an answer, an answer only
+    reply_both: Line
+    reply_answer: Line
+    support: Forms  # after the reply request when duties are named, by their number
     contact: Line  # when no contact person is configured
     contact_person: Line
+    closing: Line
+    send_to: Line
     enclosure: Line  # after "Priloga:": the municipality's section of the overview
     enclosure_heading: Line  # the enclosure page's heading
     draft_mark: Line  # on every page while values are unconfirmed
-    closing: Line
-    send_to: Line
 
     @field_validator("*")
     @classmethod

@@ -1,7 +1,7 @@
 """`compliance status` outputs: a table for the terminal, JSON, and an XLSX sheet.
 
-All three are made from the same rows; dates in the table are Slovenian (`2. 3. 2020`)
-with `--lang sl`, ISO otherwise; JSON and XLSX keep ISO dates / real dates.
+The table and the XLSX sheet are made from the same rows; their dates are Slovenian
+(`2. 3. 2020`) with `--lang sl`, ISO otherwise, as text. JSON keeps ISO dates.
 """
 
 from __future__ import annotations
@@ -100,6 +100,10 @@ def xlsx(cases: Sequence[Case], registry: Registry, year: int, as_of: dt.date, l
                                            for r in range(2, sheet.max_row + 1)])
         sheet.column_dimensions[get_column_letter(column)].width = min(width + 2, 60)
     sheet.freeze_panes = "C2"
+    # printed on one page width, landscape: eleven columns do not fit a portrait page
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
     moment = dt.datetime.combine(as_of, dt.time(0, 0))  # from the data, not the clock
     workbook.properties.created = workbook.properties.modified = moment
     workbook.properties.creator = "compliance"

@@ -84,12 +84,13 @@ def _fill_matrix(sheet, assessment: Assessment, registry: Registry, lang: str, t
     _write(sheet, 1, [title])
     _write(sheet, HEADER_ROW, headers)
     first_grade = 5
+    row = HEADER_ROW  # counted here: openpyxl's max_row scans every cell (quadratic)
     for ident in ordered(assessment, registry):
         municipality = registry.get(ident)
         findings = {f.obligation: f for f in assessment.of(ident)}
         # the age of the facts judged (the reporting finding is the year's own overview)
         said = next((f.provenance_label(lang) for o, f in findings.items() if o != Obligation.REPORTING), None)
-        row = sheet.max_row + 1
+        row += 1
         _write(sheet, row, [
             municipality.name, municipality.region, yes_no(municipality.roma_seat, lang),
             said,
@@ -99,7 +100,7 @@ def _fill_matrix(sheet, assessment: Assessment, registry: Registry, lang: str, t
         for column, obligation in enumerate(Obligation, start=first_grade):
             if obligation in findings:
                 _style_grade(sheet.cell(row=row, column=column), findings[obligation].grade)
-    last = sheet.max_row
+    last = row
     widths: dict[int, Optional[int]] = {index: None for index in range(1, len(headers) + 1)}
     for column in range(first_grade, first_grade + len(Obligation)):
         widths[column] = 18  # grade words; the heading (with the kind) wraps
@@ -119,15 +120,16 @@ def _fill_findings(sheet, assessment: Assessment, registry: Registry, lang: str,
     _write(sheet, 1, [title])
     _write(sheet, HEADER_ROW, [h[key] for key in FINDING_COLUMNS])
     grade_column = FINDING_COLUMNS.index("grade") + 1
+    row = HEADER_ROW  # counted here: openpyxl's max_row scans every cell (quadratic)
     for finding in findings_in_order(assessment, registry):
         values = finding_row(finding, registry, lang)
-        row = sheet.max_row + 1
+        row += 1
         _write(sheet, row, [values[key] for key in FINDING_COLUMNS])
         _style_grade(sheet.cell(row=row, column=grade_column), finding.grade)
     widths = {
         index: WRAPPED_WIDTH.get(key) for index, key in enumerate(FINDING_COLUMNS, start=1)
     }
-    _finish(sheet, widths, sheet.max_row, lang, print_columns=PRINTED_FINDING_COLUMNS)
+    _finish(sheet, widths, row, lang, print_columns=PRINTED_FINDING_COLUMNS)
 
 
 def _write(sheet, row: int, values: list[Any]) -> None:
