@@ -675,6 +675,8 @@ CATALOG: dict[str, dict[str, str]] = {
     "column.basis_text": {"sl": "Vsebina določbe", "en": "Provision"},
     "column.finding": {"sl": "Ugotovitev", "en": "Finding"},
     "column.evidence": {"sl": "Dokazi iz poročila", "en": "Evidence from the report"},
+    "column.decision": {"sl": "Odločitev pregledovalca", "en": "Reviewer's decision"},
+    "column.reasons": {"sl": "Kaj navaja občina", "en": "What the municipality says"},
     # The review outputs together (compliance.render.review, csv_, xlsx, table, markdown).
     "review.generated": {"sl": "pripravljeno {date}", "en": "generated {date}"},
     "review.slovenian_text": {"sl": "{text}", "en": "(Slovenian text) {text}"},
@@ -686,8 +688,8 @@ CATALOG: dict[str, dict[str, str]] = {
     },
     "review.page": {"sl": "stran &P od &N", "en": "page &P of &N"},
     "review.short_of_duty": {
-        "sl": "Prejmejo pismo (brez poročila ali z neizpolnjeno zakonsko obveznostjo; {n}): {names}",
-        "en": "Get a letter (no report, or a statutory duty not met; {n}): {names}",
+        "sl": "Prejmejo pismo (prispevka za leto ni v pregledu ali zakonska obveznost ni izpolnjena; {n}): {names}",
+        "en": "Get a letter (no contribution for the year in the overview, or a statutory duty not met; {n}): {names}",
     },
     "review.short_of_duty_none": {
         "sl": "Vse občine so poročale in nobena nima neizpolnjene zakonske obveznosti.",
@@ -836,12 +838,12 @@ CATALOG: dict[str, dict[str, str]] = {
     "html.skip_details": {"sl": "Na podrobnosti", "en": "To the details"},
     "html.statutory": {"sl": "samo zakonske obveznosti", "en": "statutory duties only"},
     "html.statutory_hint": {
-        "sl": "občine, ki niso poročale ali ne izpolnjujejo zakonske obveznosti; tem Urad piše",
-        "en": "municipalities that did not report or fall short of a statutory duty; the Office writes to them",
+        "sl": "in občine, katerih prispevka za leto ni v pregledu; tem občinam Urad piše",
+        "en": "and municipalities with no contribution for the year in the overview; the Office writes to them",
     },
     "html.letters": {
-        "sl": "Brez poročila ali z neizpolnjeno zakonsko obveznostjo (prejmejo pismo):",
-        "en": "No report, or a statutory duty not met (they get a letter):",
+        "sl": "Prispevka za leto ni v pregledu ali zakonska obveznost ni izpolnjena (prejmejo pismo):",
+        "en": "No contribution for the year in the overview, or a statutory duty not met (they get a letter):",
     },
     "html.letters_show": {"sl": "prikaži samo te", "en": "show only these"},
     "html.letter_mark": {"sl": "prejme pismo", "en": "gets a letter"},
@@ -872,6 +874,7 @@ CATALOG: dict[str, dict[str, str]] = {
     },
     "html.print": {"sl": "Natisni", "en": "Print"},
     "html.page": {"sl": "stran", "en": "page"},
+    "html.decided": {"sl": "odločitev pregledovalca", "en": "reviewer's decision"},
     "html.page_of": {"sl": "od", "en": "of"},
     # `check --format html` with a register (the status of each case) and with --compare-with
     # (compliance.compare): also handed to findings.html.j2 as `t`.

@@ -38,10 +38,11 @@ def test_table_lists_all_27_municipalities_with_their_grades(cli):
     for municipality in registry:
         assert municipality.name in result.output
     turnisce = next(line for line in result.output.splitlines() if line.startswith("Občina Turnišče"))
-    assert turnisce.split()[2:] == ["skladno", "delno", "skladno", "neskladno", "skladno"]
+    # grades in the words of their kind: the Office's request fulfilled, the recommendation followed
+    assert turnisce.split()[2:] == ["izpolnjeno", "delno", "skladno", "neskladno", "sledi", "priporočilu"]
     kuzma = next(line for line in result.output.splitlines() if line.startswith("Občina Kuzma"))
     # the non-report is the year's own fact; the programme fact is from the last contribution
-    assert kuzma.split()[2:4] == ["neskladno", "neskladno**"]
+    assert kuzma.split()[2:5] == ["ni", "izpolnjeno", "neskladno**"]
     lines = result.output.splitlines()
     assert "* sporočeno v letu 2018" in lines and "** iz zadnjega prispevka" in lines
     assert "*** občine ni v pregledu" in lines
@@ -249,7 +250,7 @@ def test_grades_are_coloured_on_a_terminal():
     result = CliRunner().invoke(main, ["check", "--year", "2019", "--municipality", "turnisce"], color=True)
     assert result.exit_code == 0
     assert "\x1b[31m\x1b[1mneskladno\x1b[0m" in result.output  # red, bold
-    assert "\x1b[32mskladno\x1b[0m" in result.output
+    assert "\x1b[32mizpolnjeno\x1b[0m" in result.output  # green, in the words of a request
 
 
 def test_no_color_turns_the_colour_off():
@@ -270,7 +271,7 @@ def test_table_keeps_within_the_terminal_width(cli, lang, columns):
     assert result.exit_code == 0
     lines = result.stdout.splitlines()
     assert max(len(line) for line in lines) <= columns
-    assert len([line for line in lines if line.startswith(("Kuzma", "Škocjan"))]) == 2  # every row still there
+    assert len([line for line in lines if line.startswith(("Kuzma ", "Škocjan "))]) == 2  # every row still there
 
 
 def test_table_and_markdown_name_kinds_and_those_short_of_a_duty(cli):
@@ -285,5 +286,15 @@ def test_table_and_markdown_name_kinds_and_those_short_of_a_duty(cli):
         output = cli("check", "--year", "2019", "--format", fmt).stdout
         assert "(zakonska obveznost)" in output and "(priporočilo)" in output
         line = next(line for line in output.splitlines() if line.startswith("Prejmejo pismo"))
-        assert line.startswith("Prejmejo pismo (brez poročila ali z neizpolnjeno zakonsko obveznostjo; 11): ")
+        assert line.startswith("Prejmejo pismo (prispevka za leto ni v pregledu ali zakonska obveznost ni izpolnjena; 11): ")
         assert sorted(line.split(": ", 1)[1].split(", ")) == recipients
+
+
+def test_fail_on_can_keep_to_statutory_duties(cli):
+    """Beltinci falls short only of the cooperation recommendation: a script asking for
+    statutory non-compliance does not fail on it; Tišina's programme (a duty) does."""
+    beltinci = ("check", "--year", "2019", "--municipality", "beltinci", "--fail-on", "non_compliant")
+    assert cli(*beltinci).exit_code == 1
+    assert cli(*beltinci, "--fail-on-kind", "duty").exit_code == 0
+    assert cli("check", "--year", "2019", "--municipality", "tisina", "--fail-on", "non_compliant",
+               "--fail-on-kind", "duty").exit_code == 1

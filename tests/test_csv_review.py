@@ -12,7 +12,7 @@ import pytest
 from openpyxl import load_workbook
 
 from compliance.render import csv_, xlsx
-from compliance.render.review import FINDING_COLUMNS, ordered
+from compliance.render.review import FINDING_COLUMNS, findings_in_order, ordered
 from compliance.messages import texts
 from compliance.vocabulary import Grade, Obligation, label
 from conftest import DATA, RULES
@@ -36,8 +36,9 @@ def test_slovenian_excel_reads_bom_semicolons_and_slovenian_words(cli, bundled):
     result = cli("check", "--year", "2019", "--format", "csv")
     assert result.exit_code == 0, result.output
     header, *rows = rows_of(result.stdout_bytes, ";")
-    assert header == ["Občina", "Obveznost", "Vrsta", "Ocena", "Pravna podlaga", "Vsebina določbe",
-                      "Izvor podatkov", "Ugotovitev", "Dokazi iz poročila", "ID", "Regija", "Voli romskega svetnika"]
+    assert header == ["Občina", "Obveznost", "Vrsta", "Ocena", "Odločitev pregledovalca", "Pravna podlaga",
+                      "Izvor podatkov", "Ugotovitev", "Kaj navaja občina", "Dokazi iz poročila", "Vsebina določbe",
+                      "ID", "Regija", "Voli romskega svetnika"]
     assert all(len(row) == len(header) for row in rows)  # no sentence split at its own `;`
     got = [dict(zip(header, row)) for row in rows]
     # a row per municipality and obligation, municipalities in Slovenian alphabetical order
@@ -47,10 +48,20 @@ def test_slovenian_excel_reads_bom_semicolons_and_slovenian_words(cli, bundled):
     ids = [r["ID"] for r in got[::4]]
     assert ids.index("brezice") < ids.index("celje") < ids.index("crensovci") < ids.index("dobrovnik")
     assert ids.index("semic") < ids.index("sentjernej") < ids.index("skocjan") < ids.index("tisina")
-    assert {r["Ocena"] for r in got} == {label(g, "sl") for g in Grade}
-    assert {r["Vrsta"] for r in got} <= {"zakonska obveznost", "priporočilo", "prošnja Urada"}
+    # grades in the words of their kind ("ni izpolnjeno" for the Office's request)
+    assert [r["Ocena"] for r in got] == [f.grade_label("sl") for f in findings_in_order(assessment, registry)]
+    assert {r["Vrsta"] for r in got} == {"zakonska obveznost", "priporočilo", "prošnja Urada"}
     assert "Občina Črenšovci" in {r["Občina"] for r in got}
     assert {r["Voli romskega svetnika"] for r in got} == {"da", "ne"}
+    # what is known of the facts' age, and the municipality's own reasons with their sentences
+    kuzma = {r["Obveznost"]: r for r in got if r["ID"] == "kuzma"}
+    assert kuzma["program ukrepov"]["Izvor podatkov"] == "iz zadnjega prispevka"
+    reasons = [f for f in assessment.findings if f.reasons]
+    assert reasons
+    for finding in reasons:
+        row = next(r for r in got if r["ID"] == finding.municipality and r["Obveznost"] == label(finding.obligation, "sl"))
+        for reason in finding.reasons:
+            assert reason.summary in row["Kaj navaja občina"]
     # no internal codes or rule ids for the lawyer
     text = result.stdout_bytes.decode("utf-8-sig")
     for code in ("non_compliant", "not_applicable", "programme.", "working_body."):
@@ -62,7 +73,7 @@ def test_english_uses_commas_and_english_words(cli, bundled):
     header, *rows = rows_of(cli("check", "--year", "2019", "--format", "csv", "--lang", "en").stdout_bytes, ",")
     assert header[:4] == ["Municipality", "Obligation", "Kind", "Grade"]
     got = [dict(zip(header, row)) for row in rows]
-    assert {r["Grade"] for r in got} == {label(g, "en") for g in Grade}
+    assert {r["Grade"] for r in got} == {f.grade_label("en") for f in assessment.findings}
     assert sorted(r["Finding"] for r in got) == sorted(f.message("en") for f in assessment.findings)
     assert all("člen" not in r["Legal basis"] for r in got)  # the citation is English too
 
@@ -131,7 +142,8 @@ def test_formulas_stay_text_in_xlsx_and_in_libreoffice(planted, tmp_path):
     book = tmp_path / "planted.xlsx"
     book.write_bytes(xlsx.render(assessment, registry, "sl"))
     sheet = load_workbook(book).worksheets[1]
-    cells = [row[8] for row in sheet.iter_rows(min_row=3)]
+    column = [c.value for c in sheet[2]].index("Dokazi iz poročila")
+    cells = [row[column] for row in sheet.iter_rows(min_row=3)]
     assert sorted(c.value for c in cells if c.value in PLANTED) == sorted(PLANTED)
     assert all(c.data_type == "s" for c in cells if c.value in PLANTED)
 
@@ -146,6 +158,6 @@ def test_formulas_stay_text_in_xlsx_and_in_libreoffice(planted, tmp_path):
     )
     exported = next(tmp_path.glob("planted*.csv")).read_text(encoding="utf-8")
     rows = list(csv.reader(io.StringIO(exported, newline=""), delimiter=";"))
-    shown = {row[8] for row in rows[2:]}
+    shown = {row[column] for row in rows[2:]}
     assert set(PLANTED) <= shown
     assert "Err:" not in exported and "#NAME?" not in exported

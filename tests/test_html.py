@@ -105,12 +105,13 @@ def test_matrix_has_a_row_per_municipality_and_every_grade_in_words(page, assess
         assert squash(row_header[0]["text"]).startswith(registry.get(ident).short_name)
         cells = page.inside(row, "td")[2:]
         for cell, finding in zip(cells, assessment.of(ident)):
-            # never colour alone: the grade's word is in the cell, and its class carries the colour
-            assert label(finding.grade, "sl") in cell["text"]
+            # never colour alone: the grade's word (in the words of its kind) is in the cell,
+            # and its class carries the colour
+            assert finding.grade_label("sl") in cell["text"]
             link = page.inside(cell, "a")[0]
             assert f"grade-{finding.grade.value}" in link["attrs"]["class"]
             # a screen reader names whose grade it is, for which obligation
-            name = f"{registry.get(ident).short_name}, {label(finding.obligation, 'sl')}: {label(finding.grade, 'sl')}"
+            name = f"{registry.get(ident).short_name}, {label(finding.obligation, 'sl')}: {finding.grade_label('sl')}"
             assert squash(link["text"]) == f"{html.GRADE_STYLE[finding.grade]['symbol']} {name}"
             assert link["attrs"]["href"] == f"#f-{ident}-{finding.obligation.value}"
             assert row["attrs"][f"data-grade-{finding.obligation.value}"] == finding.grade.value

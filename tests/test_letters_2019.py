@@ -31,7 +31,8 @@ MUST = {
     "sentjernej": ["V letu 2018 ste nam sporočili, da vaša občina podrobnega področnega programa za romsko "
                    "skupnost nima in ga ne načrtuje.",
                    "z OPN opredeljene kot stavbna zemljišča",
-                   "če je vaše stališče še vedno enako"],
+                   "oziroma da, če je vaše stališče še vedno enako, svojo odločitev ponovno preučite in nam "
+                   "sporočite, kako boste to obveznost izpolnili."],
     "skocjan": ["V letu 2018 ste nam sporočili, da ima vaša občina ustanovljeno delovno telo za spremljanje "
                 "položaja romske skupnosti (Komisija za reševanje romske tematike), ki pa takrat ni bilo preveč "
                 "aktivno.",
@@ -40,11 +41,12 @@ MUST = {
               "Prosimo vas, da nam podatke za leto 2019 posredujete."],
     "tisina": ["Iz podatkov, ki ste nam jih posredovali, izhaja, da vaša občina podrobnega področnega programa "
                "za romsko skupnost nima in ga ne načrtuje.",
-               "Seznanjeni smo z razlogi, ki ste jih navedli",
+               "Seznanjeni smo z razlogi, ki ste jih navedli in ki so v pregledu po občinah povzeti takole:",
+               "oziroma da svojo odločitev ponovno preučite",
                "je to naselje vključeno povsem enakovredno kot vsa ostala naselja v občini",
                "delovno telo občinskega sveta za spremljanje položaja romske skupnosti ustanovljeno in deluje"],
     "turnisce": ["Iz podatkov, ki ste nam jih posredovali, izhaja, da delovno telo v vaši občini ni ustanovljeno.",
-                 "Seznanjeni smo z ovirami, ki ste jih navedli",
+                 "Seznanjeni smo z ovirami, ki ste jih navedli in ki so v pregledu po občinah povzete takole:",
                  "kljub dvema poskusoma (še) ni bilo ustanovljeno",
                  "katere nadaljnje korake načrtujete",
                  "občasni tim za spremljanje romske problematike"],
@@ -69,7 +71,10 @@ MUST_NOT = {
 # Everywhere: the Office informs, reminds and asks; citations in the Slovenian form.
 NEVER = ["smo ugotovili", "ugotovil", "nekaterih obveznosti", "v celoti", "(ZRomS-1, ", "za leto 2018",
          "podatki iz leta", "sodobna", "uredili", "Program ukrepov Vlade RS za Rome", "Opozarjamo", "jo boste izpolnili",
-         "Podatkov o Vaši občini"]
+         "Podatkov o Vaši občini",
+         # the relative pronoun changes case (jih -> so), so "ki" is repeated; "prosimo, če" is not standard;
+         # whose decision is to be reconsidered must be clear
+         "navedli in so v pregledu", "vas prosimo, če", "da odločitev ponovno"]
 
 
 @pytest.fixture(scope="module")

@@ -12,7 +12,7 @@ from openpyxl.utils import get_column_letter
 
 from compliance.render import xlsx
 from compliance.render.html import GRADE_STYLE
-from compliance.vocabulary import Grade, Obligation, label
+from compliance.vocabulary import Grade, Obligation, RuleKind, grade_label, label
 from test_html_sample import sample
 
 
@@ -63,7 +63,7 @@ def test_pregled_is_the_matrix_in_alphabetical_order(workbook, assessment_regist
         assert row[3] == ("sporočeno v letu 2018" if ident in {"kuzma", "skocjan"} else "podatki za leto 2019")
         # the older facts are marked; the non-report itself is the year's own fact
         marker = "*" if ident in {"kuzma", "skocjan"} else ""
-        assert row[4:8] == [label(assessment.finding(ident, o).grade, "sl") + (marker if o != Obligation.REPORTING else "")
+        assert row[4:8] == [assessment.finding(ident, o).grade_label("sl") + (marker if o != Obligation.REPORTING else "")
                             for o in Obligation]
     # the stale marker is explained under the table
     assert values(workbook["Pregled"])[-1][0] == "* sporočeno v letu 2018"
@@ -72,8 +72,9 @@ def test_pregled_is_the_matrix_in_alphabetical_order(workbook, assessment_regist
 def test_ugotovitve_has_a_row_per_municipality_and_obligation(workbook, assessment_registry):
     assessment, registry = assessment_registry
     header, *rows = table(workbook["Ugotovitve"])
-    assert header == ["Občina", "Obveznost", "Vrsta", "Ocena", "Pravna podlaga", "Vsebina določbe",
-                      "Izvor podatkov", "Ugotovitev", "Dokazi iz poročila", "ID", "Regija", "Voli romskega svetnika"]
+    assert header == ["Občina", "Obveznost", "Vrsta", "Ocena", "Odločitev pregledovalca", "Pravna podlaga",
+                      "Izvor podatkov", "Ugotovitev", "Kaj navaja občina", "Dokazi iz poročila", "Vsebina določbe",
+                      "ID", "Regija", "Voli romskega svetnika"]
     assert len(rows) == len(assessment.findings) == len(assessment.municipalities) * len(Obligation)
     in_order = [f for m in ["beltinci", "crensovci", "kuzma", "maribor", "novo-mesto", "skocjan"] for f in assessment.of(m)]
     for row, finding in zip(rows, in_order):
@@ -81,14 +82,14 @@ def test_ugotovitve_has_a_row_per_municipality_and_obligation(workbook, assessme
         assert got["ID"] == finding.municipality
         assert got["Občina"] == registry.get(finding.municipality).name  # on every row
         assert got["Obveznost"] == label(finding.obligation, "sl")
-        assert got["Ocena"] == label(finding.grade, "sl")
+        assert got["Ocena"] == finding.grade_label("sl")  # in the words of its kind
         assert got["Vrsta"] == label(finding.kind, "sl")
         assert got["Pravna podlaga"] == finding.basis.citation
         assert got["Izvor podatkov"] == finding.provenance_label("sl")
         assert got["Ugotovitev"] == finding.message("sl")
         assert (got["Dokazi iz poročila"] or "").split("\n") == (finding.evidence or [""])
     # markup in a sentence is kept as text
-    assert any("<b>akcijskega načrta</b> &" in (row[8] or "") for row in rows)
+    assert any("<b>akcijskega načrta</b> &" in (row[9] or "") for row in rows)
     # no internal rule ids for the lawyer
     assert not any(finding.rule in str(cell) for finding in assessment.findings for row in rows for cell in row)
 
@@ -102,7 +103,7 @@ def test_header_frozen_autofilter_on_and_widths_fit(workbook):
         assert all(cell.font.bold for cell in sheet[2])
         for column in range(1, len(header) + 1):
             width = sheet.column_dimensions[get_column_letter(column)].width
-            assert 6 <= width <= 60, (sheet.title, column, width)
+            assert 6 <= width <= 90, (sheet.title, column, width)
     findings = workbook["Ugotovitve"]
     assert findings["I3"].alignment.wrap_text  # long text wraps inside a sensible width
     assert findings.column_dimensions["A"].width >= len("Mestna občina Novo mesto")
@@ -133,14 +134,14 @@ def test_printed_on_a4_landscape_one_page_wide_with_title_and_header_on_every_pa
         assert sheet.print_title_rows == "$1:$2"
         assert sheet.sheet_properties.pageSetUpPr.fitToPage and int(sheet.page_setup.fitToWidth) == 1
     # the findings sheet prints from the municipality to the evidence
-    assert workbook["Ugotovitve"].print_area == "'Ugotovitve'!$A$1:$I$26"
+    assert workbook["Ugotovitve"].print_area == "'Ugotovitve'!$A$1:$J$26"
 
 
 def test_grades_are_filled_by_colour_and_named(workbook, assessment_registry):
     assessment, _ = assessment_registry
     sheet = workbook["Ugotovitve"]
     seen = {}
-    by_label = {label(g, "sl"): g for g in Grade}
+    by_label = {grade_label(g, k, "sl"): g for g in Grade for k in RuleKind}
     for row in sheet.iter_rows(min_row=3):
         cell = row[3]
         grade = by_label[cell.value]
@@ -159,9 +160,9 @@ def test_english_sheet_names_headers_and_grades_with_lang_en(assessment_registry
     assert workbook.sheetnames == ["Overview", "Findings"]
     header, *rows = table(workbook["Findings"])
     assert header[:4] == ["Municipality", "Obligation", "Kind", "Grade"]
-    assert {row[3] for row in rows} == {label(g, "en") for g in Grade}
+    assert {row[3] for row in rows} == {f.grade_label("en") for f in assessment_registry[0].findings}
     assert {row[2] for row in rows} == {"statutory duty", "the Office's request", "recommendation"}
-    assert all("člen" not in row[4] for row in rows)
+    assert all("člen" not in row[5] for row in rows)
     assert workbook["Overview"]["A1"].value == "ZRomS-1 in the municipalities, 2019"
 
 
@@ -215,7 +216,7 @@ def test_check_writes_the_workbook_for_the_bundled_data(cli, tmp_path):
     _, *matrix = table(workbook["Pregled"])
     assert sorted(r[-1] for r in matrix) == sorted(registry.ids) and len(registry.ids) == 27
     for row in matrix:
-        assert [g.rstrip("*") for g in row[4:8]] == [label(assessment.finding(row[-1], o).grade, "sl") for o in Obligation]
+        assert [g.rstrip("*") for g in row[4:8]] == [assessment.finding(row[-1], o).grade_label("sl") for o in Obligation]
     assert len(table(workbook["Ugotovitve"])) == 1 + 27 * len(Obligation)
     # same data and date, same bytes
     assert out.read_bytes() == xlsx.render(assessment, registry, "sl", dt.date(2020, 3, 2))

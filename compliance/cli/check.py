@@ -11,7 +11,7 @@ import click
 
 from compliance.cli import main, options
 from compliance import render as outputs
-from compliance.vocabulary import Grade
+from compliance.vocabulary import Grade, RuleKind
 
 year_option = click.option("--year", type=int, required=True, help="The report year.")
 no_decisions_option = click.option(
@@ -52,6 +52,8 @@ def _years_range(ctx, param, value: Optional[str]) -> tuple[int, ...]:
 @options.lang
 @click.option("--fail-on", type=click.Choice([grade.value for grade in Grade]),
               help="Exit with status 1 when any finding has this grade (for scripts).")
+@click.option("--fail-on-kind", "fail_kinds", multiple=True, type=click.Choice([kind.value for kind in RuleKind]),
+              help="With --fail-on: count only obligations of this kind (repeatable), e.g. duty for statutory duties.")
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path),
               help="Write the output to this file instead of the terminal.")
 @click.option("--date", "generated", type=click.DateTime(formats=["%Y-%m-%d"]),
@@ -64,7 +66,8 @@ def _years_range(ctx, param, value: Optional[str]) -> tuple[int, ...]:
 @options.rules_dir
 @options.engine
 def check(years: tuple[int, ...], year_range: tuple[int, ...], municipalities: tuple[str, ...], fmt: str, lang: str, fail_on: Optional[str],
-          out: Optional[Path], generated: Optional[dt.datetime], force: bool, compare_with: Optional[int],
+          fail_kinds: tuple[str, ...], out: Optional[Path], generated: Optional[dt.datetime], force: bool,
+          compare_with: Optional[int],
           no_decisions: bool, data_dir: Path, rules_dir: Path, engine: str) -> None:
     """Grade every municipality against the duties of ZRomS-1 for a year."""
     from compliance import atomic
@@ -86,8 +89,8 @@ def check(years: tuple[int, ...], year_range: tuple[int, ...], municipalities: t
     if out is not None:
         atomic.check_target(out, force)  # before the work, so that a refusal costs nothing
     if len(wanted) > 1:
-        _check_years(wanted, municipalities, fmt, lang, fail_on, out, generated, data_dir, rules_dir, engine,
-                     not no_decisions)
+        _check_years(wanted, municipalities, fmt, lang, fail_on, fail_kinds, out, generated, data_dir, rules_dir,
+                     engine, not no_decisions)
         return
     day = generated.date() if generated else dt.date.today()
     extra: dict = {}
@@ -124,8 +127,13 @@ def check(years: tuple[int, ...], year_range: tuple[int, ...], municipalities: t
         click.echo(render(assessment, registry, lang, day, colour=colour_wanted(), width=width), nl=False)
     else:
         click.echo(render(assessment, registry, lang, day, **extra), nl=False)
-    if fail_on and any(finding.grade.value == fail_on for finding in assessment.findings):
+    if fails(assessment.findings, fail_on, fail_kinds):
         sys.exit(1)
+
+
+def fails(findings, fail_on: Optional[str], kinds: tuple[str, ...]) -> bool:
+    """`--fail-on GRADE [--fail-on-kind KIND ...]`: a finding with the grade, of those kinds."""
+    return bool(fail_on) and any(f.grade.value == fail_on and (not kinds or f.kind.value in kinds) for f in findings)
 
 
 def _register_cases(data_dir: Path, year: int, as_of: dt.date, order: list[str]) -> list:
@@ -144,8 +152,8 @@ def _register_cases(data_dir: Path, year: int, as_of: dt.date, order: list[str])
 
 
 def _check_years(years: list[int], municipalities: tuple[str, ...], fmt: str, lang: str, fail_on: Optional[str],
-                 out: Optional[Path], generated: Optional[dt.datetime], data_dir: Path, rules_dir: Path,
-                 engine: str, decisions: bool = True) -> None:
+                 fail_kinds: tuple[str, ...], out: Optional[Path], generated: Optional[dt.datetime], data_dir: Path,
+                 rules_dir: Path, engine: str, decisions: bool = True) -> None:
     """Several years in one run: the registry and rules read and validated once."""
     import json
 
@@ -173,7 +181,7 @@ def _check_years(years: list[int], municipalities: tuple[str, ...], fmt: str, la
         click.echo(display_path(out), err=True)
     else:
         click.echo(result, nl=False)
-    if fail_on and any(f.grade.value == fail_on for a in assessments for f in a.findings):
+    if fails([f for a in assessments for f in a.findings], fail_on, fail_kinds):
         sys.exit(1)
 
 

@@ -16,9 +16,9 @@ from compliance.findings import Assessment, Finding
 from compliance.messages import text as worded, texts
 from compliance.registry import Registry
 from compliance.render.review import (
-    basis_text, citation, generated_on, kinds, ordered, short_of_duty, slovenian_key, triggers_letter,
+    basis_text, citation, decision_text, generated_on, kinds, ordered, short_of_duty, slovenian_key, triggers_letter,
 )
-from compliance.vocabulary import Grade, Obligation, Provenance, label
+from compliance.vocabulary import Grade, Obligation, Provenance, grade_label, label
 
 if TYPE_CHECKING:
     from compliance.compare import Change
@@ -204,10 +204,18 @@ def _finding(finding: Finding, short_name: str, lang: str) -> dict[str, Any]:
         "grade": grade,
         "rank": SEVERITY.index(finding.grade),
         # what a screen reader says for the grade link: whose grade, for what
-        "link_name": f"{short_name}, {obligation_label}: {grade['label']}",
+        "link_name": f"{short_name}, {obligation_label}: {finding.grade_label(lang)}",
+        "words": finding.grade_label(lang),  # in the words of its kind: "ni izpolnjeno", "ne sledi priporočilu"
         "kind": label(finding.kind, lang),
+        "decision": decision_text(finding, lang),
+        "reasons": [
+            # sentences already quoted as the finding's evidence are not quoted twice
+            {"type": label(reason.type, lang), "summary": reason.summary,
+             "evidence": [sentence for sentence in reason.evidence if sentence not in finding.evidence]}
+            for reason in finding.reasons
+        ],
         "citation": citation(finding, lang),
-        "basis_text": basis_text(finding, lang),
+        "basis_lines": (basis_text(finding, lang) or "").splitlines(),
         "data_year": finding.provenance_label(lang),
         "stale": finding.provenance_text(lang),
         "message": finding.message(lang),
@@ -229,9 +237,10 @@ def _legend(assessment: Assessment, obligations: list[dict], lang: str) -> list[
         legend.append({
             **o,
             "citation": citation(first, lang),
-            "basis_text": basis_text(first, lang),
+            "basis_lines": (basis_text(first, lang) or "").splitlines(),
             "grades": [
-                {**_grade(grade, lang), "meaning": worded(f"legend.{obligation.value}.{grade.value}", lang)}
+                {**_grade(grade, lang), "label": grade_label(grade, first.kind, lang),
+                 "meaning": worded(f"legend.{obligation.value}.{grade.value}", lang)}
                 for grade in Grade if f"legend.{obligation.value}.{grade.value}" in _LEGEND_IDS
             ],
         })

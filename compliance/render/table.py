@@ -17,7 +17,9 @@ from tabulate import tabulate
 from compliance.findings import Assessment, Finding
 from compliance.messages import text
 from compliance.registry import Registry
-from compliance.render.review import generated_on, kinds, obligation_heading, ordered, short_of_duty
+from compliance.render.review import (
+    DECIDED, decision_notes, generated_on, kinds, obligation_heading, ordered, short_of_duty,
+)
 from compliance.vocabulary import Grade, Obligation, Provenance, label
 
 COLOURS: dict[Grade, dict[str, Any]] = {
@@ -46,8 +48,9 @@ def stale_markers(assessment: Assessment, lang: str = "sl") -> dict[str, str]:
 def grade_cell(finding: Finding, lang: str, markers: dict[str, str], style: Callable[[Finding, str], str],
                symbols: bool = False) -> str:
     marker = markers.get(finding.provenance_text(lang), "")
-    word = SYMBOLS[finding.grade] if symbols else label(finding.grade, lang)
-    return style(finding, word) + marker
+    word = SYMBOLS[finding.grade] if symbols else finding.grade_label(lang)
+    decided = DECIDED if finding.decision is not None else ""
+    return style(finding, word) + decided + marker
 
 
 def grid(assessment: Assessment, registry: Registry, lang: str, style: Callable[[Finding, str], str] = lambda f, s: s,
@@ -62,7 +65,7 @@ def grid(assessment: Assessment, registry: Registry, lang: str, style: Callable[
         cells = {f.obligation: grade_cell(f, lang, markers, style, symbols) for f in assessment.of(ident)}
         name = municipality.short_name if short_names else municipality.name
         rows.append([name, *(cells.get(obligation, "") for obligation in Obligation)])
-    notes = [f"{marker} {words}" for words, marker in markers.items()]
+    notes = [f"{marker} {words}" for words, marker in markers.items()] + decision_notes(assessment, registry, lang)
     return headers, rows, notes
 
 

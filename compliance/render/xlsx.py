@@ -24,7 +24,7 @@ from compliance.messages import text, texts
 from compliance.registry import Registry
 from compliance.render.html import GRADE_STYLE  # one palette for the page and the sheets
 from compliance.render.review import (
-    FINDING_COLUMNS, finding_row, findings_in_order, generated_on, kinds, obligation_heading, ordered, yes_no,
+    DECIDED, FINDING_COLUMNS, decision_notes, finding_row, findings_in_order, generated_on, kinds, obligation_heading, ordered, yes_no,
 )
 from compliance.render.table import stale_markers
 from compliance.vocabulary import Grade, Obligation, label
@@ -37,8 +37,8 @@ HEADER_ROW = 2  # row 1 is the title
 MAX_WIDTH = 40
 
 # Findings sheet: columns that wrap, by their width in characters; the others fit their content.
-WRAPPED_WIDTH = {"obligation": 16, "kind": 11, "basis": 14, "basis_text": 32, "provenance": 14, "finding": 40,
-                 "evidence": 56}
+WRAPPED_WIDTH = {"obligation": 15, "kind": 11, "grade": 13, "decision": 22, "basis": 13, "provenance": 13,
+                 "finding": 36, "reasons": 32, "evidence": 50, "basis_text": 85}
 # The printed part of the findings sheet: from the municipality to the evidence (ID, region
 # and councillor are for filtering on screen).
 PRINTED_FINDING_COLUMNS = FINDING_COLUMNS.index("evidence") + 1
@@ -105,14 +105,14 @@ def _fill_matrix(sheet, assessment: Assessment, registry: Registry, lang: str, t
     for column in range(first_grade, first_grade + len(Obligation)):
         widths[column] = 18  # grade words; the heading (with the kind) wraps
     _finish(sheet, widths, last, lang)
-    notes = [f"{marker} {words}" for words, marker in markers.items()]
+    notes = [f"{marker} {words}" for words, marker in markers.items()] + decision_notes(assessment, registry, lang)
     for offset, note in enumerate(notes, start=2):
         _write(sheet, last + offset, [note])
 
 
 def _grade_word(finding: Finding, lang: str, markers: dict[str, str]) -> str:
     marker = markers.get(finding.provenance_text(lang), "")
-    return label(finding.grade, lang) + marker
+    return finding.grade_label(lang) + (DECIDED if finding.decision is not None else "") + marker
 
 
 def _fill_findings(sheet, assessment: Assessment, registry: Registry, lang: str, title: str) -> None:
