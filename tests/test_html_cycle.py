@@ -99,6 +99,7 @@ def test_compare_with_shows_the_other_years_grade_and_the_change(cli, data_copy)
     assert "V primerjavi z letom 2018 ocena v letu 2018: skladno; sprememba: slabše" in details(result, "beltinci")
     assert "V primerjavi z letom 2018 ocena v letu 2018: delno skladno; sprememba: boljše" in details(result, "cankova")
     assert details(result, "kuzma").count("sprememba: enako") == 4
+    assert "ocena v letu 2018: ni izpolnjeno; sprememba: enako" in details(result, "kuzma")  # a request, in its words
     assert result == page(cli, data_copy, "--compare-with", "2018")
 
 

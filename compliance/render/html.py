@@ -75,7 +75,7 @@ def render(assessment: Assessment, registry: Registry, lang: str = "sl", generat
     env.filters["css_string"] = css_string
     context = page(assessment, registry, lang, generated)
     context["follow_up"] = _follow_up(context, cases, as_of, registry, lang) if cases else None
-    context["compared"] = _compared(context, compared, lang) if compared else None
+    context["compared"] = _compared(context, compared, assessment, lang) if compared else None
     return env.get_template(TEMPLATE).render(**context)
 
 
@@ -105,16 +105,22 @@ def _follow_up(context: dict[str, Any], cases: Sequence["Case"], as_of: Optional
             "none": worded("html.no_case", lang, year=context["year"])}
 
 
-def _compared(context: dict[str, Any], compared: tuple[int, Sequence["Change"]], lang: str) -> dict[str, Any]:
-    """Each finding's grade in the other year and the change, from compliance.compare."""
+def _compared(context: dict[str, Any], compared: tuple[int, Sequence["Change"]], assessment: Assessment,
+              lang: str) -> dict[str, Any]:
+    """Each finding's grade in the other year (in the words of its kind, as the page says this
+    year's) and the change, from compliance.compare."""
+    from compliance.vocabulary import grade_label
+
     other, changes = compared
+    kind = {(f.municipality, f.obligation.value): f.kind for f in assessment.findings}
     by_key = {(c.municipality, c.obligation.value): c for c in changes}
     for m in context["municipalities"]:
         for f in m["findings"]:
             c = by_key.get((m["id"], f["obligation"]))
             f["compared"] = worded(
                 "html.compared_value", lang, other=other,
-                grade=label(c.previous, lang) if c is not None and c.previous is not None else worded("html.no_grade", lang),
+                grade=(grade_label(c.previous, kind[(m["id"], f["obligation"])], lang) if c is not None and c.previous is not None
+                       else worded("html.no_grade", lang)),
                 change=worded(f"compare.{c.change if c is not None else 'new'}", lang),
             ) if c is not None else None
     return {"title": worded("html.compared", lang, other=other)}
