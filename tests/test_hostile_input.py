@@ -346,7 +346,8 @@ def test_a_killed_check_leaves_no_temporary_after_the_next_run(work):
     ("Občina \x1b]0;title\x07Kuzma", "U+001B"),
     ("Občina \u202eamzuK", "U+202E"),
     ("Občina " + "K" * 832_000, "200"),
-])
+], ids=["vertical-tab", "line-separator", "escape", "rtl-override", "832k-characters"])  # an id of
+# 832k characters would reach PYTEST_CURRENT_TEST and overflow the environment of every subprocess
 def test_a_name_that_is_not_a_name_is_refused_at_load(work, name, fragment):
     registry = work / "data" / "municipalities.yaml"
     edit(registry, "    name: Občina Kuzma\n", f"    name: {json.dumps(name)}\n")
