@@ -158,3 +158,20 @@ def test_no_decisions_file_means_no_decisions(cli, data_copy):
     assert not (data_copy / "decisions").exists()
     assert cli("validate", "--data-dir", str(data_copy)).exit_code == 0
     assert all(f["decision"] is None for f in findings(cli, data_copy).values())
+
+
+def test_letters_follow_the_decided_grade(cli, data_copy, tmp_path):
+    """Turnišče's only shortfall is its working body: a reviewer who grades it partial takes
+    the municipality out of the batch; without the decision it gets its letter."""
+
+    def recipients(batch: str) -> list[str]:
+        out = tmp_path / batch
+        result = cli("letters", "--year", "2019", "--date", "2020-03-02", "--out", str(out),
+                     "--data-dir", str(data_copy), "--no-register")
+        assert result.exit_code == 0, result.output
+        return [entry["municipality"] for entry in json.loads((out / "manifest.json").read_text(encoding="utf-8"))["letters"]]
+
+    assert "turnisce" in recipients("rules")
+    write(data_copy, DECISION)
+    decided = recipients("decided")
+    assert "turnisce" not in decided and "ljubljana" in decided
