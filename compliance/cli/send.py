@@ -83,7 +83,7 @@ def send(year: int, smtp_host: Optional[str], smtp_port: Optional[int], smtp_use
             letter = item.letter
             state = text(f"delivery.{item.state}", lang)
             attached = ", ".join(smtp.attachments(letter))
-            click.echo(f"  {letter.municipality:<14} {letter.number:<20} {text("kind." + letter.kind, lang):<8} {state:<22} "
+            click.echo(f"  {letter.municipality:<14} {letter.number:<20} {text('kind.' + letter.kind, lang):<8} {state:<22} "
                        f"{', '.join(letter.recipients)}" + (f"  [{attached}]" if attached else ""))
         if dry_run:
             click.echo(text("send.dry_run", lang))
