@@ -222,7 +222,7 @@ def _finding(finding: Finding, short_name: str, lang: str) -> dict[str, Any]:
         ],
         "citation": citation(finding, lang),
         "basis_lines": (basis_text(finding, lang) or "").splitlines(),
-        "data_year": finding.provenance_label(lang),
+        "provenance": finding.provenance_label(lang),
         "stale": finding.provenance_text(lang),
         "message": finding.message(lang),
         "evidence": list(finding.evidence),
