@@ -170,8 +170,9 @@ def _working_body(sentences: list[Sentence], contexts: list[Context], hits: list
     if established.value is None and (active.value is not None or meetings.value is not None):
         established = Fact(True, 0.6, _unique(active.evidence + meetings.evidence))
     extracted.established, extracted.active, extracted.meetings = established, active, meetings
+    evidence = set(extracted.body_evidence)  # once: a property that sorts
     for sentence in sentences:
-        if sentence.text in extracted.body_evidence:
+        if sentence.text in evidence:
             extracted.body_name = details.name(sentence, BODY_HEAD)
             if extracted.body_name:
                 break

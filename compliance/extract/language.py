@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from compliance.sources import normalise_space
 
@@ -41,7 +41,7 @@ def lemma(word: str) -> str:
     return _lemmatizer().lemmatize(low).lower()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Token:
     text: str
     lemma: str
@@ -59,14 +59,37 @@ class Token:
         return bool(re.search(r"l[aoie]?$", low)) and self.lemma.endswith(("ti", "či"))
 
 
+class Words(tuple):
+    """Word tokens in a row (a clause, clauses joined to it, a sentence), indexed by lemma:
+    the matcher tries a term only where its first word stands, and remembers the answer
+    for the words (a long sentence is asked about the same term by many cues)."""
+
+    @cached_property
+    def by_lemma(self) -> dict[str, list[int]]:
+        index: dict[str, list[int]] = {}
+        for position, token in enumerate(self):
+            index.setdefault(token.lemma, []).append(position)
+        return index
+
+    @cached_property
+    def found(self) -> dict:
+        """Term lookups already made on these words (filled by `match.occurrences`)."""
+        return {}
+
+
 @dataclass(frozen=True)
 class Clause:
     tokens: tuple[Token, ...]
     conjoined: bool = False  # starts with "in"/"ter": it shares the previous clause's verb mood
 
-    @property
-    def words(self) -> tuple[Token, ...]:
-        return tuple(t for t in self.tokens if t.is_word)
+    @cached_property
+    def words(self) -> Words:
+        return Words(t for t in self.tokens if t.is_word)
+
+    @cached_property
+    def memo(self) -> dict:
+        """What the matcher has worked out about the clause (it is immutable: worked out once)."""
+        return {}
 
 
 @dataclass(frozen=True)
@@ -75,9 +98,14 @@ class Sentence:
     tokens: tuple[Token, ...]
     clauses: tuple[Clause, ...]
 
-    @property
-    def words(self) -> tuple[Token, ...]:
-        return tuple(t for t in self.tokens if t.is_word)
+    @cached_property
+    def words(self) -> Words:
+        return Words(t for t in self.tokens if t.is_word)
+
+    @cached_property
+    def memo(self) -> dict:
+        """What the matcher has worked out about the sentence (it is immutable: worked out once)."""
+        return {}
 
     def span(self, first: Token, last: Token) -> str:
         return self.text[first.start:last.end]

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterable, Mapping, Sequence
+from typing import Iterable, Mapping, Optional, Sequence
 
 from compliance.extract import lexicon
-from compliance.extract.language import Clause, Sentence, Token
+from compliance.extract.language import Clause, Sentence, Token, Words
 
 Unit = tuple  # ("lemma", str) | ("prefix", str) | ("class", str) | ("gap", int)
 # Extra alternatives for word classes within one section (see `occurs`).
@@ -41,7 +41,10 @@ def compile_term(term: str) -> tuple[tuple[Unit, ...], ...]:
     return tuple(alternatives)
 
 
-def _ends(words: Sequence[Token], units: tuple[Unit, ...], start: int, aliases: Aliases) -> set[int]:
+AliasItems = tuple  # the aliases as sorted (class, definition) pairs: hashable, for caches
+
+
+def _ends(words: Sequence[Token], units: tuple[Unit, ...], start: int, aliases: AliasItems) -> set[int]:
     """Indices just past every match of `units` beginning at word `start`."""
     positions = {start}
     gap = 0
@@ -59,32 +62,121 @@ def _ends(words: Sequence[Token], units: tuple[Unit, ...], start: int, aliases: 
     return positions
 
 
-def _unit_ends(words: Sequence[Token], unit: Unit, start: int, aliases: Aliases) -> set[int]:
+def _unit_ends(words: Sequence[Token], unit: Unit, start: int, aliases: AliasItems) -> set[int]:
     if start >= len(words):
         return set()
     kind, value = unit
+    lemma = words[start].lemma
     if kind == "lemma":
-        return {start + 1} if words[start].lemma == value else set()
+        return {start + 1} if lemma == value else set()
     if kind == "prefix":
-        return {start + 1} if words[start].lemma.startswith(value) else set()
-    found: set[int] = set()
-    for definition in (lexicon.CLASSES[value], aliases.get(value)):
-        if not definition:
-            continue
-        lemmas, complex_ = _split(definition)
-        if words[start].lemma in lemmas:
-            found.add(start + 1)
-        for alternative in complex_:
+        return {start + 1} if lemma.startswith(value) else set()
+    lemmas, complex_ = _class(value, aliases)
+    found = {start + 1} if lemma in lemmas else set()
+    for alternative, firsts in complex_:
+        if _may_begin(lemma, firsts):
             found |= _ends(words, alternative, start, aliases)
     return found
 
 
 @lru_cache(maxsize=None)
-def _split(definition: str) -> tuple[frozenset[str], tuple[tuple[Unit, ...], ...]]:
-    """A class's one-lemma alternatives (looked up at once) and the others (matched in turn)."""
-    alternatives = compile_term(definition)
-    lemmas = frozenset(a[0][1] for a in alternatives if len(a) == 1 and a[0][0] == "lemma")
-    return lemmas, tuple(a for a in alternatives if not (len(a) == 1 and a[0][0] == "lemma"))
+def _class(name: str, aliases: AliasItems) -> tuple[frozenset[str], tuple[tuple[tuple[Unit, ...], Firsts], ...]]:
+    """A class's one-lemma alternatives (looked up at once) and the others with the words
+    they can begin with (matched in turn where they can), its aliases included."""
+    lemmas: set[str] = set()
+    complex_ = []
+    for definition in (lexicon.CLASSES[name], dict(aliases).get(name)):
+        if definition:
+            for alternative in compile_term(definition):
+                if len(alternative) == 1 and alternative[0][0] == "lemma":
+                    lemmas.add(alternative[0][1])
+                else:
+                    complex_.append((alternative, _alternative_firsts(alternative, aliases)))
+    return frozenset(lemmas), tuple(complex_)
+
+
+@lru_cache(maxsize=None)
+def _alternatives(term: str, aliases: AliasItems) -> tuple[tuple[tuple[Unit, ...], Firsts], ...]:
+    return tuple((alternative, _alternative_firsts(alternative, aliases)) for alternative in compile_term(term))
+
+
+def _may_begin(lemma: str, firsts: Firsts) -> bool:
+    return firsts is None or lemma in firsts[0] or bool(firsts[1]) and lemma.startswith(firsts[1])
+
+
+# Where a term can begin: the lemmas and lemma prefixes of its possible first words, or
+# None when it may begin anywhere (an alternative that is empty or opens with a gap).
+Firsts = Optional[tuple[frozenset[str], tuple[str, ...]]]
+
+
+def _alias_items(aliases: Aliases) -> tuple[tuple[str, str], ...]:
+    return tuple(sorted(aliases.items())) if aliases else ()
+
+
+@lru_cache(maxsize=None)
+def _firsts(term: str, aliases: AliasItems) -> Firsts:
+    return _union(_alternative_firsts(alternative, aliases) for alternative in compile_term(term))
+
+
+def _alternative_firsts(alternative: tuple[Unit, ...], aliases: AliasItems) -> Firsts:
+    if not alternative or alternative[0][0] == "gap":
+        return None
+    kind, value = alternative[0]
+    if kind == "lemma":
+        return frozenset({value}), ()
+    if kind == "prefix":
+        return frozenset(), (value,)
+    lemmas, complex_ = _class(value, aliases)
+    return _union([(lemmas, ())] + [firsts for _, firsts in complex_])
+
+
+def _union(all_firsts: Iterable[Firsts]) -> Firsts:
+    lemmas: set[str] = set()
+    prefixes: set[str] = set()
+    for firsts in all_firsts:
+        if firsts is None:
+            return None
+        lemmas |= firsts[0]
+        prefixes.update(firsts[1])
+    return frozenset(lemmas), tuple(sorted(prefixes))
+
+
+def _starts(words: Words, firsts: Firsts) -> Iterable[int]:
+    """The positions where a term with these first words can begin, in order."""
+    if firsts is None:
+        return range(len(words))
+    lemmas, prefixes = firsts
+    index = words.by_lemma
+    if len(index) < len(lemmas):
+        chosen = [lemma for lemma in index if lemma in lemmas]
+    else:
+        chosen = [lemma for lemma in lemmas if lemma in index]
+    chosen += [lemma for lemma in index if lemma.startswith(prefixes) and lemma not in lemmas] if prefixes else []
+    if len(chosen) == 1:
+        return index[chosen[0]]
+    return sorted(position for lemma in chosen for position in index[lemma])
+
+
+def _possible(words: Words, firsts: Firsts) -> bool:
+    """False when no word can begin a term with these first words (set lookups only)."""
+    if firsts is None:
+        return True
+    lemmas, prefixes = firsts
+    if not words.by_lemma.keys().isdisjoint(lemmas):
+        return True
+    if not prefixes:
+        return False
+    key = ("prefixes", prefixes)
+    known = words.found.get(key)
+    if known is None:
+        known = words.found[key] = any(lemma.startswith(prefixes) for lemma in words.by_lemma)
+    return known
+
+
+def may_occur(words: Words, term: str, aliases: Aliases = NO_ALIASES) -> bool:
+    """False when `term` cannot occur in the words (none of its first words is there): a
+    cheap test before the full match."""
+    return _possible(words, _firsts(term, _alias_items(aliases)))
 
 
 def occurrences(words: Sequence[Token], term: str, aliases: Aliases = NO_ALIASES) -> list[tuple[int, int]]:
@@ -93,26 +185,40 @@ def occurrences(words: Sequence[Token], term: str, aliases: Aliases = NO_ALIASES
     `aliases` adds alternatives to word classes: once a section has named its working body
     ("Komisija za romska vprašanja"), a bare "komisija" later in it means that body.
     """
-    return list(_spans(tuple(words), term, tuple(sorted(aliases.items()))))
+    return list(_spans(words if isinstance(words, Words) else Words(words), term, _alias_items(aliases)))
 
 
-@lru_cache(maxsize=200_000)
-def _spans(words: tuple[Token, ...], term: str, alias_items: tuple[tuple[str, str], ...]) -> tuple[tuple[int, int], ...]:
-    # the same clause is asked about the same term by many cues: remember the answer
-    aliases = dict(alias_items)
-    spans = set()
-    for start in range(len(words)):
-        for alternative in compile_term(term):
-            for end in _ends(words, alternative, start, aliases):
-                spans.add((start, end))
-    return tuple(sorted(spans))
+def _spans(words: Words, term: str, alias_items: tuple[tuple[str, str], ...]) -> tuple[tuple[int, int], ...]:
+    # the same words are asked about the same term by many cues: remember the answer
+    key = (term, alias_items)
+    known = words.found.get(key)
+    if known is None:
+        spans = set()
+        alternatives = _alternatives(term, alias_items)
+        for start in _starts(words, _firsts(term, alias_items)):
+            lemma = words[start].lemma
+            for alternative, firsts in alternatives:
+                if _may_begin(lemma, firsts):
+                    for end in _ends(words, alternative, start, alias_items):
+                        spans.add((start, end))
+        known = words.found[key] = tuple(sorted(spans))
+    return known
 
 
 def occurs(words: Sequence[Token], term: str, aliases: Aliases = NO_ALIASES) -> bool:
+    if isinstance(words, Words) and not may_occur(words, term, aliases):
+        return False
     return bool(occurrences(words, term, aliases))
 
 
 def is_negated(clause: Clause) -> bool:
+    known = clause.memo.get("negated")
+    if known is None:
+        known = clause.memo["negated"] = _negated(clause)
+    return known
+
+
+def _negated(clause: Clause) -> bool:
     lows = [t.text.lower() for t in clause.tokens]
     shielded: set[int] = set()
     for phrase in lexicon.NOT_NEGATING:
@@ -123,6 +229,13 @@ def is_negated(clause: Clause) -> bool:
 
 
 def own_mood(clause: Clause) -> str:
+    known = clause.memo.get("mood")
+    if known is None:
+        known = clause.memo["mood"] = _own_mood(clause)
+    return known
+
+
+def _own_mood(clause: Clause) -> str:
     lows = [t.text.lower() for t in clause.tokens]
     if any(low in lexicon.HYPOTHETICAL for low in lows):
         return "hypothetical"
@@ -150,12 +263,16 @@ def _joined(sentence: Sentence, at: int) -> range:
 def mood(sentence: Sentence, at: int) -> str:
     """The mood of clause `at`: a clause joined by "in"/"ter" to a wish or a plan shares it
     ("naj bi se predstavila ... in ... aktivno pristopila")."""
-    found = "real"
-    for index in _joined(sentence, at):
-        found = own_mood(sentence.clauses[index])
-        if found != "real":
-            return found
-    return found
+    key = ("mood", at)
+    known = sentence.memo.get(key)
+    if known is None:
+        known = "real"
+        for index in _joined(sentence, at):
+            known = own_mood(sentence.clauses[index])
+            if known != "real":
+                break
+        sentence.memo[key] = known
+    return known
 
 
 def is_plain(sentence: Sentence, at: int) -> bool:
@@ -177,23 +294,28 @@ def _in_past(words: Sequence[Token], term: str, aliases: Aliases) -> bool:
     return any(words[start].is_l_participle for start, _ in occurrences(words, term, aliases))
 
 
-def shared_words(sentence: Sentence, at: int) -> tuple[Token, ...]:
+def shared_words(sentence: Sentence, at: int) -> Words:
     """The words of clause `at` with those of the clauses it is joined to by "in"/"ter":
     in "Načrt je svet obravnaval in sprejel" the second verb has the first one's object."""
-    words: tuple[Token, ...] = ()
-    for index in _joined(sentence, at):
-        words = sentence.clauses[index].words + words
+    key = ("shared", at)
+    words = sentence.memo.get(key)
+    if words is None:
+        joined: tuple[Token, ...] = ()
+        for index in _joined(sentence, at):
+            joined = sentence.clauses[index].words + joined
+        words = sentence.memo[key] = Words(joined)
     return words
 
 
 def _clause_fits(cue: lexicon.Cue, sentence: Sentence, at: int, aliases: Aliases) -> bool:
     clause = sentence.clauses[at]
-    words = shared_words(sentence, at)
-    if not all(occurs(words, term, aliases) for term in cue.clause):
-        return False
+    # polarity and mood first: they are known per clause, terms have to be matched
     if cue.polarity != "any" and is_negated(clause) != (cue.polarity == "negative"):
         return False
     if mood(sentence, at) not in cue.moods:
+        return False
+    words = shared_words(sentence, at)
+    if not all(occurs(words, term, aliases) for term in cue.clause):
         return False
     if any(occurs(words, term, aliases) for term in cue.unless_clause):
         return False
@@ -219,6 +341,72 @@ def _company_fits(cue: lexicon.Cue, sentence: Sentence, at: int, aliases: Aliase
     return all(any(occurs(c.words, term, aliases) for c in near) for term in cue.company)
 
 
+@dataclass(frozen=True)
+class _Needs:
+    """What a cue needs from a sentence, for ruling it out with set lookups before matching."""
+
+    cue: lexicon.Cue
+    clause: tuple[Firsts, ...]  # where every clause term (and past term) can begin: in the clause's words
+    present: frozenset[int]  # `_Plan.firsts` that must begin somewhere in the sentence
+
+
+@dataclass(frozen=True)
+class _Plan:
+    """The cues' needs, and which needs each lemma meets: a sentence's lemmas tell at once
+    which cues can fit it (most cannot)."""
+
+    cues: tuple[lexicon.Cue, ...]
+    needs: tuple[_Needs, ...]
+    by_lemma: Mapping[str, frozenset[int]]
+    by_prefix: tuple[tuple[tuple[str, ...], int], ...]
+
+    def possible(self, words: Words) -> list[_Needs]:
+        met: set[int] = set()
+        for lemma in words.by_lemma:
+            found = self.by_lemma.get(lemma)
+            if found:
+                met |= found
+        for prefixes, number in self.by_prefix:
+            if number not in met and _possible(words, (frozenset(), prefixes)):
+                met.add(number)
+        return [needs for needs in self.needs if needs.present <= met]
+
+
+_PLANS: dict[tuple, _Plan] = {}
+
+
+def _plan(cues: Iterable[lexicon.Cue], aliases: Aliases, inherited: frozenset[str]) -> _Plan:
+    alias_items = _alias_items(aliases)
+    key = (id(cues), alias_items, inherited) if isinstance(cues, tuple) else None
+    known = _PLANS.get(key) if key else None
+    if known is not None and known.cues is cues:
+        return known
+    cues = tuple(cues)
+    numbers: dict[Firsts, int] = {}
+
+    def numbered(terms: Iterable[str]) -> frozenset[int]:
+        firsts = (_firsts(term, alias_items) for term in terms)
+        return frozenset(numbers.setdefault(f, len(numbers)) for f in firsts if f is not None)
+
+    needs = tuple(
+        _Needs(
+            cue,
+            tuple(_firsts(term, alias_items) for term in cue.clause + cue.past),
+            numbered(cue.clause + cue.past + cue.company + tuple(t for t in cue.sentence if t not in inherited)),
+        )
+        for cue in cues
+    )
+    by_lemma: dict[str, set[int]] = {}
+    for (lemmas, _), number in numbers.items():
+        for lemma in lemmas:
+            by_lemma.setdefault(lemma, set()).add(number)
+    plan = _Plan(cues, needs, {lemma: frozenset(found) for lemma, found in by_lemma.items()},
+                 tuple((prefixes, number) for (_, prefixes), number in numbers.items() if prefixes))
+    if key:
+        _PLANS[key] = plan  # keeps `cues` alive, so its id is not reused
+    return plan
+
+
 def find(sentence: Sentence, index: int, cues: Iterable[lexicon.Cue] = lexicon.CUES,
          inherited: frozenset[str] = frozenset(), aliases: Aliases = NO_ALIASES) -> list[Hit]:
     """Every cue that the sentence states (each at most once, in its first fitting clause).
@@ -227,10 +415,15 @@ def find(sentence: Sentence, index: int, cues: Iterable[lexicon.Cue] = lexicon.C
     previous one's subject); `aliases` see `occurrences`.
     """
     hits = []
-    for cue in cues:
+    for needs in _plan(cues, aliases, inherited).possible(sentence.words):
+        cue = needs.cue
         if not _sentence_fits(cue, sentence, inherited, aliases):
             continue
         for at, clause in enumerate(sentence.clauses):
+            # most clauses of a long sentence lack a word the cue needs
+            shared = shared_words(sentence, at)
+            if not all(_possible(shared, firsts) for firsts in needs.clause):
+                continue
             if _clause_fits(cue, sentence, at, aliases) and _company_fits(cue, sentence, at, aliases):
                 hits.append(Hit(cue, sentence, clause, index))
                 break
