@@ -22,6 +22,7 @@ TEAM_HEAD = "tim|aktiv|skupina"
 # A sentence about something else does not continue the previous sentence's working body.
 OTHER_TOPICS = "@team|sosvet|@cooperation_noun|@doc|@institution"
 _STATED_IN = re.compile(lexicon.STATED_IN_YEAR)
+_STATED_VERB = re.compile(lexicon.STATED_VERB)
 
 
 @dataclass
@@ -194,8 +195,25 @@ def _stated_in(text: str, year: int, extracted: Extracted) -> Fact:
     (the overview repeats an earlier contribution without saying when)."""
     if extracted.reported.value:
         return Fact(year, None)
-    stated = [int(y) for y in _STATED_IN.findall(text) if int(y) < year]
+    stated = [y for y in stated_years(text) if y < year]
     return Fact(max(stated), 0.9) if stated else Fact()
+
+
+def stated_years(text: str) -> list[int]:
+    """Each year named before "sporočil..." in the same stretch between full stops.
+
+    What `re.findall(YEAR + r"[^.]*" + VERB, text)` gives, in linear time: that pattern
+    tries every year against the rest of its stretch, which in a long text without full
+    stops is quadratic. Its greedy match runs to the stretch's last verb, so a stretch gives
+    at most one year: the first that ends before that verb."""
+    years = []
+    for stretch in text.split("."):
+        verbs = list(_STATED_VERB.finditer(stretch))
+        if verbs:
+            first = _STATED_IN.search(stretch)
+            if first and first.end() <= verbs[-1].start():
+                years.append(int(first.group(1)))
+    return years
 
 
 def classify(text: str, year: int) -> Extracted:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from itertools import islice
 from typing import Optional, Sequence
 
 from compliance.extract import lexicon
@@ -58,10 +59,14 @@ def date(text: str) -> Optional[dt.date]:
 _ADJECTIVE_ENDINGS = ("ski", "ški", "čki", "en", "ni", "ji")
 
 
+_LONGEST_STOP = max(len(phrase) for phrase in lexicon.NAME_STOP_PHRASES)
+
+
 def _stops_name(tokens: Sequence[Token], i: int) -> bool:
     if tokens[i].text.lower() in lexicon.NAME_STOPS:
         return True
-    following = tuple(t.text.lower() for t in tokens[i:] if t.is_word)
+    # the next few words only: a long sentence has many candidate names
+    following = tuple(islice((tokens[j].text.lower() for j in range(i, len(tokens)) if tokens[j].is_word), _LONGEST_STOP))
     return any(following[:len(phrase)] == phrase for phrase in lexicon.NAME_STOP_PHRASES)
 
 
@@ -85,11 +90,13 @@ def name(sentence: Sentence, head_term: str, tokens: Optional[Sequence[Token]] =
     nominative, the rest as written, cut before `za obdobje`, a relative clause or a comma.
     `tokens` narrows the search to part of the sentence (one clause).
     """
-    tokens = list(sentence.tokens if tokens is None else tokens)
-    words = [t for t in tokens if t.is_word]
+    whole = tokens is None
+    tokens = list(sentence.tokens if whole else tokens)
+    places = [i for i, t in enumerate(tokens) if t.is_word]  # where each word stands among the tokens
+    words = sentence.words if whole else [tokens[i] for i in places]
     for head, _ in occurrences(words, head_term):
         word = words[head]
-        k = tokens.index(word)
+        k = places[head]
         first = _first_of_name(tokens, k)
         if not tokens[first].text[:1].isupper():
             continue

@@ -170,9 +170,16 @@ def split_sentences(text: str) -> list[str]:
 
 
 def analyse(text: str) -> list[Sentence]:
-    """Sentences of a text with their tokens and clauses."""
+    """Sentences of a text with their tokens and clauses.
+
+    A sentence that recurs is analysed once and shared (it is immutable), with what the
+    matcher works out about it."""
     result = []
+    seen: dict[str, Sentence] = {}
     for sentence in split_sentences(text):
-        tokens = tokenize(sentence)
-        result.append(Sentence(sentence, tokens, clauses(tokens)))
+        analysed = seen.get(sentence)
+        if analysed is None:
+            tokens = tokenize(sentence)
+            analysed = seen[sentence] = Sentence(sentence, tokens, clauses(tokens))
+        result.append(analysed)
     return result

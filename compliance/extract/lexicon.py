@@ -217,8 +217,10 @@ TIMES = {
     "osemkrat": 8, "devetkrat": 9, "desetkrat": 10, "enajstkrat": 11, "dvanajstkrat": 12,
 }
 
-# A silent municipality's carried-over statement: "V letu 2018 je občina sporočila, da ..."
-STATED_IN_YEAR = r"\b(?:[Vv]\s+letu|[Ll]eta)\s+((?:19|20)\d{2})\b[^.]*\bsporočil"
+# A silent municipality's carried-over statement: "V letu 2018 je občina sporočila, da ...":
+# the year, then the verb later before the next full stop.
+STATED_IN_YEAR = r"\b(?:[Vv]\s+letu|[Ll]eta)\s+((?:19|20)\d{2})\b"
+STATED_VERB = r"\bsporočil"
 
 # --- dates ----------------------------------------------------------------------------------
 MONTHS = {

@@ -414,8 +414,20 @@ def find(sentence: Sentence, index: int, cues: Iterable[lexicon.Cue] = lexicon.C
     `inherited` terms count as present in the sentence (a sentence that continues the
     previous one's subject); `aliases` see `occurrences`.
     """
-    hits = []
-    for needs in _plan(cues, aliases, inherited).possible(sentence.words):
+    plan = _plan(cues, aliases, inherited)
+    if isinstance(cues, tuple):  # a kept plan: a recurring sentence is looked at once
+        key = ("found", id(plan))
+        found = sentence.memo.get(key)
+        if found is None:
+            found = sentence.memo[key] = _fitting(plan, sentence, inherited, aliases)
+    else:
+        found = _fitting(plan, sentence, inherited, aliases)
+    return [Hit(cue, sentence, clause, index) for cue, clause in found]
+
+
+def _fitting(plan: _Plan, sentence: Sentence, inherited: frozenset[str], aliases: Aliases) -> list[tuple[lexicon.Cue, Clause]]:
+    found = []
+    for needs in plan.possible(sentence.words):
         cue = needs.cue
         if not _sentence_fits(cue, sentence, inherited, aliases):
             continue
@@ -425,6 +437,6 @@ def find(sentence: Sentence, index: int, cues: Iterable[lexicon.Cue] = lexicon.C
             if not all(_possible(shared, firsts) for firsts in needs.clause):
                 continue
             if _clause_fits(cue, sentence, at, aliases) and _company_fits(cue, sentence, at, aliases):
-                hits.append(Hit(cue, sentence, clause, index))
+                found.append((cue, clause))
                 break
-    return hits
+    return found

@@ -48,12 +48,14 @@ def _name(line: str) -> Optional[str]:
     return line if _NAME.match(line) and not any(ch.isdigit() for ch in line) else None
 
 
-def _municipality(name: str, registry: Registry) -> Optional[str]:
-    slug = slugify(name)
+def _by_slug(registry: Registry) -> dict[str, str]:
+    """Registry ids by the slugs a heading may give (id, short name, name); the first
+    municipality in the registry wins. Made once: a long report has thousands of headings."""
+    slugs: dict[str, str] = {}
     for municipality in registry:
-        if slug in (municipality.id, slugify(municipality.short_name), slugify(municipality.name)):
-            return municipality.id
-    return None
+        for slug in (municipality.id, slugify(municipality.short_name), slugify(municipality.name)):
+            slugs.setdefault(slug, municipality.id)
+    return slugs
 
 
 def _heading_at(lines: tuple[str, ...], i: int) -> Optional[tuple[str, str, int]]:
@@ -89,12 +91,13 @@ def split(report: Report, registry: Registry) -> tuple[dict[str, Section], list[
     found: list[Section] = []
     warnings: list[Notice] = []
     current: Optional[Section] = None
+    by_slug = _by_slug(registry)
     i = 0
     while i < len(lines):
         heading = _heading_at(lines, i) if _starts_block(lines, i) else None
         if heading is not None:
             text, name, used = heading
-            ident = _municipality(name, registry)
+            ident = by_slug.get(slugify(name))
             after = i + used
             isolated = after >= len(lines) or not lines[after].strip() or i == 0 or not lines[i - 1].strip()
             if ident is not None or (name[:1].isupper() and isolated):
