@@ -90,10 +90,13 @@ def name(sentence: Sentence, head_term: str, tokens: Optional[Sequence[Token]] =
     nominative, the rest as written, cut before `za obdobje`, a relative clause or a comma.
     `tokens` narrows the search to part of the sentence (one clause).
     """
-    whole = tokens is None
-    tokens = list(sentence.tokens if whole else tokens)
+    words: Sequence[Token]
+    if tokens is None:
+        tokens, words = sentence.tokens, sentence.words
+    else:
+        tokens = list(tokens)
+        words = [t for t in tokens if t.is_word]
     places = [i for i, t in enumerate(tokens) if t.is_word]  # where each word stands among the tokens
-    words = sentence.words if whole else [tokens[i] for i in places]
     for head, _ in occurrences(words, head_term):
         word = words[head]
         k = places[head]

@@ -3,6 +3,12 @@
 "Občina ni sprejela programa" and "Občina je sprejela program" share their lemmas; what
 tells them apart is a negator in the clause. "da bi se oblikoval tim" is a wish, "bo
 ustanovila" a plan: the mood of the clause decides whether a cue may count.
+
+A term is looked for only where one of its possible first words stands (each run of words
+is indexed by lemma), and a cue is tried only in sentences and clauses that hold a first
+word of each of its terms: the answers are those of trying every word and every clause
+(tests/test_extract_fast_path.py), in time that grows with the text, not with the text
+times the lexicon.
 """
 
 from __future__ import annotations
@@ -18,6 +24,10 @@ Unit = tuple  # ("lemma", str) | ("prefix", str) | ("class", str) | ("gap", int)
 # Extra alternatives for word classes within one section (see `occurs`).
 Aliases = Mapping[str, str]
 NO_ALIASES: Aliases = {}
+AliasItems = tuple  # the aliases as sorted (class, definition) pairs: hashable, for caches
+# Where a term can begin: the lemmas and lemma prefixes of its possible first words, or
+# None when it may begin anywhere (an alternative that is empty or opens with a gap).
+Firsts = Optional[tuple[frozenset[str], tuple[str, ...]]]
 
 
 @lru_cache(maxsize=None)
@@ -39,9 +49,6 @@ def compile_term(term: str) -> tuple[tuple[Unit, ...], ...]:
                 units.append(("lemma", part))
         alternatives.append(tuple(units))
     return tuple(alternatives)
-
-
-AliasItems = tuple  # the aliases as sorted (class, definition) pairs: hashable, for caches
 
 
 def _ends(words: Sequence[Token], units: tuple[Unit, ...], start: int, aliases: AliasItems) -> set[int]:
@@ -104,12 +111,7 @@ def _may_begin(lemma: str, firsts: Firsts) -> bool:
     return firsts is None or lemma in firsts[0] or bool(firsts[1]) and lemma.startswith(firsts[1])
 
 
-# Where a term can begin: the lemmas and lemma prefixes of its possible first words, or
-# None when it may begin anywhere (an alternative that is empty or opens with a gap).
-Firsts = Optional[tuple[frozenset[str], tuple[str, ...]]]
-
-
-def _alias_items(aliases: Aliases) -> tuple[tuple[str, str], ...]:
+def _alias_items(aliases: Aliases) -> AliasItems:
     return tuple(sorted(aliases.items())) if aliases else ()
 
 
@@ -188,7 +190,7 @@ def occurrences(words: Sequence[Token], term: str, aliases: Aliases = NO_ALIASES
     return list(_spans(words if isinstance(words, Words) else Words(words), term, _alias_items(aliases)))
 
 
-def _spans(words: Words, term: str, alias_items: tuple[tuple[str, str], ...]) -> tuple[tuple[int, int], ...]:
+def _spans(words: Words, term: str, alias_items: AliasItems) -> tuple[tuple[int, int], ...]:
     # the same words are asked about the same term by many cues: remember the answer
     key = (term, alias_items)
     known = words.found.get(key)
@@ -347,10 +349,10 @@ class _Needs:
 
     cue: lexicon.Cue
     clause: tuple[Firsts, ...]  # where every clause term (and past term) can begin: in the clause's words
-    present: frozenset[int]  # `_Plan.firsts` that must begin somewhere in the sentence
+    present: frozenset[int]  # the numbered first-word sets of terms that must be in the sentence
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # compared by identity: it keys what a sentence remembers
 class _Plan:
     """The cues' needs, and which needs each lemma meets: a sentence's lemmas tell at once
     which cues can fit it (most cannot)."""
@@ -382,7 +384,7 @@ def _plan(cues: Iterable[lexicon.Cue], aliases: Aliases, inherited: frozenset[st
     if known is not None and known.cues is cues:
         return known
     cues = tuple(cues)
-    numbers: dict[Firsts, int] = {}
+    numbers: dict[tuple[frozenset[str], tuple[str, ...]], int] = {}  # first-word sets (not None)
 
     def numbered(terms: Iterable[str]) -> frozenset[int]:
         firsts = (_firsts(term, alias_items) for term in terms)
@@ -403,7 +405,9 @@ def _plan(cues: Iterable[lexicon.Cue], aliases: Aliases, inherited: frozenset[st
     plan = _Plan(cues, needs, {lemma: frozenset(found) for lemma, found in by_lemma.items()},
                  tuple((prefixes, number) for (_, prefixes), number in numbers.items() if prefixes))
     if key:
-        _PLANS[key] = plan  # keeps `cues` alive, so its id is not reused
+        if len(_PLANS) >= 64:  # callers with cue sets of their own
+            _PLANS.clear()
+        _PLANS[key] = plan  # keeps `cues` alive, so its id is not reused while kept
     return plan
 
 
@@ -415,13 +419,10 @@ def find(sentence: Sentence, index: int, cues: Iterable[lexicon.Cue] = lexicon.C
     previous one's subject); `aliases` see `occurrences`.
     """
     plan = _plan(cues, aliases, inherited)
-    if isinstance(cues, tuple):  # a kept plan: a recurring sentence is looked at once
-        key = ("found", id(plan))
-        found = sentence.memo.get(key)
-        if found is None:
-            found = sentence.memo[key] = _fitting(plan, sentence, inherited, aliases)
-    else:
-        found = _fitting(plan, sentence, inherited, aliases)
+    key = ("found", plan)  # a recurring sentence (one object, see `analyse`) is looked at once
+    found = sentence.memo.get(key)
+    if found is None:
+        found = sentence.memo[key] = _fitting(plan, sentence, inherited, aliases)
     return [Hit(cue, sentence, clause, index) for cue, clause in found]
 
 
