@@ -299,6 +299,8 @@ def _in_past(words: Sequence[Token], term: str, aliases: Aliases) -> bool:
 def shared_words(sentence: Sentence, at: int) -> Words:
     """The words of clause `at` with those of the clauses it is joined to by "in"/"ter":
     in "Načrt je svet obravnaval in sprejel" the second verb has the first one's object."""
+    if not sentence.clauses[at].conjoined:
+        return sentence.clauses[at].words  # joined to nothing: its own words (and what is known of them)
     key = ("shared", at)
     words = sentence.memo.get(key)
     if words is None:
