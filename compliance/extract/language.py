@@ -82,7 +82,7 @@ class Clause:
     tokens: tuple[Token, ...]
     conjoined: bool = False  # starts with "in"/"ter": it shares the previous clause's verb mood
 
-    @cached_property
+    @property
     def words(self) -> Words:
         return Words(t for t in self.tokens if t.is_word)
 

@@ -299,26 +299,16 @@ def _in_past(words: Sequence[Token], term: str, aliases: Aliases) -> bool:
 def shared_words(sentence: Sentence, at: int) -> Words:
     """The words of clause `at` with those of the clauses it is joined to by "in"/"ter":
     in "Načrt je svet obravnaval in sprejel" the second verb has the first one's object."""
-    if not sentence.clauses[at].conjoined:
-        return sentence.clauses[at].words  # joined to nothing: its own words (and what is known of them)
-    key = ("shared", at)
-    words = sentence.memo.get(key)
-    if words is None:
-        joined: tuple[Token, ...] = ()
-        for index in _joined(sentence, at):
-            joined = sentence.clauses[index].words + joined
-        words = sentence.memo[key] = Words(joined)
-    return words
+    return Words(t for index in reversed(_joined(sentence, at)) for t in sentence.clauses[index].tokens if t.is_word)
 
 
-def _clause_fits(cue: lexicon.Cue, sentence: Sentence, at: int, aliases: Aliases) -> bool:
+def _clause_fits(cue: lexicon.Cue, sentence: Sentence, at: int, words: Words, aliases: Aliases) -> bool:
     clause = sentence.clauses[at]
     # polarity and mood first: they are known per clause, terms have to be matched
     if cue.polarity != "any" and is_negated(clause) != (cue.polarity == "negative"):
         return False
     if mood(sentence, at) not in cue.moods:
         return False
-    words = shared_words(sentence, at)
     if not all(occurs(words, term, aliases) for term in cue.clause):
         return False
     if any(occurs(words, term, aliases) for term in cue.unless_clause):
@@ -430,16 +420,19 @@ def find(sentence: Sentence, index: int, cues: Iterable[lexicon.Cue] = lexicon.C
 
 def _fitting(plan: _Plan, sentence: Sentence, inherited: frozenset[str], aliases: Aliases) -> list[tuple[lexicon.Cue, Clause]]:
     found = []
+    shared: dict[int, Words] = {}  # for this look only: a long sentence would keep too much
     for needs in plan.possible(sentence.words):
         cue = needs.cue
         if not _sentence_fits(cue, sentence, inherited, aliases):
             continue
         for at, clause in enumerate(sentence.clauses):
+            words = shared.get(at)
+            if words is None:
+                words = shared[at] = shared_words(sentence, at)
             # most clauses of a long sentence lack a word the cue needs
-            shared = shared_words(sentence, at)
-            if not all(_possible(shared, firsts) for firsts in needs.clause):
+            if not all(_possible(words, firsts) for firsts in needs.clause):
                 continue
-            if _clause_fits(cue, sentence, at, aliases) and _company_fits(cue, sentence, at, aliases):
+            if _clause_fits(cue, sentence, at, words, aliases) and _company_fits(cue, sentence, at, aliases):
                 found.append((cue, clause))
                 break
     return found
