@@ -79,7 +79,8 @@ def xlsx_bytes(table: list[list[str]], date: dt.date) -> bytes:
     sheet = workbook.create_sheet("Dopisi", 0)  # the only sheet (the default one is removed)
     workbook.remove(workbook.worksheets[1])
     top = Alignment(wrap_text=True, vertical="top")
-    add_styles(workbook, {"dopisi-glava": {"font": Font(bold=True), "alignment": top},
+    # the header bold in the body's font (a Font naming none shows in a serif in LibreOffice)
+    add_styles(workbook, {"dopisi-glava": {"font": Font(name=DEFAULT_FONT.name, size=DEFAULT_FONT.sz, bold=True), "alignment": top},
                           "dopisi": {"font": DEFAULT_FONT, "alignment": top}})
     for r, row in enumerate(table, start=1):
         for c, value in enumerate(row, start=1):

@@ -78,6 +78,7 @@ def to_json(cases: Sequence[Case], year: int, as_of: dt.date) -> str:
 def xlsx(cases: Sequence[Case], registry: Registry, year: int, as_of: dt.date, lang: str) -> bytes:
     from openpyxl import Workbook
     from openpyxl.styles import Font
+    from openpyxl.styles.fonts import DEFAULT_FONT
     from openpyxl.utils import get_column_letter
     from openpyxl.writer.excel import ExcelWriter
     from zipfile import ZIP_DEFLATED, ZipFile
@@ -88,7 +89,8 @@ def xlsx(cases: Sequence[Case], registry: Registry, year: int, as_of: dt.date, l
     workbook = Workbook()
     sheet = workbook.create_sheet("Zadeve", 0)  # the only sheet (the default one is removed)
     workbook.remove(workbook.worksheets[1])
-    add_styles(workbook, {"zadeve-glava": {"font": Font(bold=True)}})  # registered once, not per cell
+    # registered once, not per cell; bold in the body's font (a Font naming none shows in a serif)
+    add_styles(workbook, {"zadeve-glava": {"font": Font(name=DEFAULT_FONT.name, size=DEFAULT_FONT.sz, bold=True)}})
     headers = [text(c, lang) for c in COLUMNS]
     for column, heading in enumerate(headers, start=1):
         set_xlsx(sheet.cell(row=1, column=column), heading, "zadeve-glava")
