@@ -158,7 +158,7 @@ CATALOG: dict[str, dict[str, str]] = {
         "en": "evidence not found in {source}: {sentence!r}",
     },
     "validate.no_record": {"sl": "ni zapisa za leto {year}", "en": "no record for {year}"},
-    "validate.ok": {"sl": "V redu: {path} (register; zapisi {years})", "en": "OK: {path} (registry; records {years})"},
+    "validate.ok": {"sl": "V redu: {path} (register; zapisi {years}{office})", "en": "OK: {path} (registry; records {years}{office})"},
     "validate.no_years": {"sl": "nobenih", "en": "none"},
     # Report texts (compliance.sources).
     "sources.not_utf8": {
