@@ -1,19 +1,28 @@
-"""Rendering Jinja2 text that staff write (rule messages and letter paragraphs) safely.
+"""Rendering Jinja2 text that staff write (rule messages, letter paragraphs, the letter and
+report templates) safely.
 
-Rule files are edited by staff and passed around by e-mail, so a template in one of them is
-untrusted: it renders in Jinja2's `SandboxedEnvironment` (no attribute walk to `os`, no
-`__class__`), with bounds on what a template can make (string and list repetition, powers,
-ranges, the size of the output), and every failure at render time, whatever Python raises,
-becomes one `RenderError` the caller turns into a located message.
+Rule files are edited by staff and passed around by e-mail, and a template folder can be
+anyone's (`--templates-dir`), so every template is untrusted: it renders in Jinja2's
+`SandboxedEnvironment` (no attribute walk to `os`, no `__class__`), with bounds on what a
+template can make (string and list repetition, powers, ranges, the size of the output) and
+on how long it can work: each loop iteration and each call spends one operation of the
+rendering's budget, so loops that print nothing cannot run for hours. Every failure at
+render time, whatever Python raises, becomes one `RenderError` the caller turns into a
+located message.
 """
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import operator
 import re
-from typing import Any
+import traceback
+from typing import Any, Iterable, Iterator, Optional
 
 import jinja2
+from jinja2 import nodes
+from jinja2.compiler import CodeGenerator
 from jinja2.sandbox import SandboxedEnvironment
 
 from compliance.messages import msg
@@ -21,17 +30,70 @@ from compliance.messages import msg
 # A rule message or letter paragraph is a few sentences; 100 000 characters is far beyond
 # any real one and small enough to render in milliseconds.
 MAX_OUTPUT = 100_000
+# Loop iterations and calls in one rendering: a letter takes a few hundred, a rule message a
+# handful; 100 000 take about a tenth of a second.
+MAX_OPERATIONS = 100_000
 MAX_EXPONENT = 64  # `10 ** 64` is plenty; `10 ** 10 ** 10` would never finish
 # A width or precision of six digits or more in a format string ('{:>1000000}', '%9999999s').
 _HUGE_WIDTH = re.compile(r"[:%][^}%a-zA-Z]*\d{6,}")
 
 
 class RenderError(Exception):
-    """A template failed while rendering; `reason` (a catalog Message) says why."""
+    """A template failed while rendering; `reason` (a catalog Message) says why, `line` is the
+    template's line where that is known."""
 
-    def __init__(self, reason: Any):
+    def __init__(self, reason: Any, line: Optional[int] = None):
         self.reason = reason
+        self.line = line
         super().__init__(reason)
+
+
+# [operations left, budget] of the rendering under way (one per rendering, shared by the
+# templates it includes); None outside a rendering.
+_BUDGET: contextvars.ContextVar[Optional[list[int]]] = contextvars.ContextVar("template_budget", default=None)
+
+
+@contextlib.contextmanager
+def _budget(operations: int) -> Iterator[None]:
+    if _BUDGET.get() is not None:  # an included template or a nested rendering: same budget
+        yield
+        return
+    token = _BUDGET.set([operations, operations])
+    try:
+        yield
+    finally:
+        _BUDGET.reset(token)
+
+
+def _spend() -> None:
+    left = _BUDGET.get()
+    if left is not None:
+        left[0] -= 1
+        if left[0] < 0:
+            raise RenderError(msg("sandbox.operations", limit=left[1]))
+
+
+class _BudgetedTemplate(jinja2.Template):
+    """A template whose rendering has an operation budget (`BoundedSandbox.max_operations`)."""
+
+    def render(self, *args: Any, **kwargs: Any) -> str:
+        with _budget(self.environment.max_operations):  # type: ignore[attr-defined]
+            return super().render(*args, **kwargs)
+
+    def generate(self, *args: Any, **kwargs: Any) -> Iterator[str]:
+        with _budget(self.environment.max_operations):  # type: ignore[attr-defined]
+            yield from super().generate(*args, **kwargs)
+
+
+class _CountedLoops(CodeGenerator):
+    """Compiles every `{% for %}` to iterate through `environment.counted(...)`, so that each
+    item spends an operation (Jinja2's compiled loops call nothing the sandbox could watch)."""
+
+    def visit_For(self, node: nodes.For, frame: Any) -> None:
+        counted = node.iter
+        if not (isinstance(counted, nodes.Call) and isinstance(counted.node, nodes.EnvironmentAttribute)):
+            node.iter = nodes.Call(nodes.EnvironmentAttribute("counted"), [counted], [], None, None, lineno=counted.lineno)
+        super().visit_For(node, frame)
 
 
 def _size(value: Any) -> int:
@@ -39,9 +101,33 @@ def _size(value: Any) -> int:
 
 
 class BoundedSandbox(SandboxedEnvironment):
-    """The sandbox with bounds on the operators that can make huge values."""
+    """The sandbox with bounds on the operators that can make huge values, on the size of the
+    output (`max_output` characters) and on the work (`max_operations` loop iterations and calls)."""
 
     intercepted_binops = frozenset({"*", "**", "+"})
+    template_class = _BudgetedTemplate
+    code_generator_class = _CountedLoops
+
+    def __init__(self, max_output: int = MAX_OUTPUT, max_operations: int = MAX_OPERATIONS, **options: Any):
+        super().__init__(**options)
+        self.max_output = max_output
+        self.max_operations = max_operations
+
+    def counted(self, iterable: Iterable[Any]) -> Iterator[Any]:
+        for item in iterable:
+            _spend()
+            yield item
+
+    def concat(self, parts: Iterable[str]) -> str:  # type: ignore[override]
+        """The output, stopped as soon as it passes `max_output` (Template.render joins with it)."""
+        out: list[str] = []
+        size = 0
+        for part in parts:
+            size += len(part)
+            if size > self.max_output:
+                raise RenderError(msg("sandbox.too_long", limit=self.max_output))
+            out.append(part)
+        return "".join(out)
 
     def call_binop(self, context: Any, operator_name: str, left: Any, right: Any) -> Any:
         if operator_name == "*":
@@ -59,6 +145,7 @@ class BoundedSandbox(SandboxedEnvironment):
 
 
     def call(__self, __context: Any, __obj: Any, *args: Any, **kwargs: Any) -> Any:  # noqa: N805
+        _spend()  # every call, macros included (a macro calling itself twice is 2**depth calls)
         # str methods that pad or repeat ('x'.center(10**9), '{:>9999999}'.format(1)).
         # (the sandbox hands out str.format wrapped: the method is `__wrapped__`)
         method = getattr(__obj, "__wrapped__", __obj)
@@ -81,33 +168,50 @@ def _bounded_format(value: Any, *args: Any, **kwargs: Any) -> str:
     return do_format(value, *args, **kwargs)
 
 
-def environment() -> BoundedSandbox:
-    # Undefined names are errors, so a typo cannot print an empty message.
-    env = BoundedSandbox(undefined=jinja2.StrictUndefined, autoescape=False, keep_trailing_newline=False)
+def environment(**options: Any) -> BoundedSandbox:
+    """The bounded sandbox; `options` are Jinja2's (loader, autoescape, trim_blocks...) and the
+    bounds `max_output`, `max_operations`. Undefined names are errors, so a typo cannot print
+    an empty message."""
+    options.setdefault("undefined", jinja2.StrictUndefined)
+    options.setdefault("autoescape", False)
+    options.setdefault("keep_trailing_newline", False)
+    env = BoundedSandbox(**options)
     env.filters["format"] = _bounded_format
     return env
 
 
 def render(template: jinja2.Template, context: dict[str, Any]) -> str:
     """The template's text, or RenderError for anything that goes wrong on the way."""
+    with failures(template):
+        return template.render(context)
+
+
+@contextlib.contextmanager
+def failures(template: Optional[jinja2.Template] = None) -> Iterator[None]:
+    """Whatever a rendering raises, as a RenderError (with the template's line where the
+    traceback has it). For renderings started by a library (docxtpl renders its own parts)."""
     try:
-        parts: list[str] = []
-        size = 0
-        for chunk in template.generate(context):
-            size += len(chunk)
-            if size > MAX_OUTPUT:
-                raise RenderError(msg("sandbox.too_long", limit=MAX_OUTPUT))
-            parts.append(chunk)
-        return "".join(parts)
-    except RenderError:
-        raise
+        yield
+    except RenderError as exc:
+        raise RenderError(exc.reason, exc.line or _line(exc, template)) from None
     except jinja2.sandbox.SecurityError as exc:
-        raise RenderError(msg("sandbox.unsafe", reason=str(exc))) from None
+        raise RenderError(msg("sandbox.unsafe", reason=str(exc)), _line(exc, template)) from None
     except RecursionError:
         raise RenderError(msg("sandbox.recursion")) from None
     except MemoryError:
         raise RenderError(msg("sandbox.memory")) from None
+    except jinja2.TemplateSyntaxError as exc:  # in a template included while rendering
+        raise RenderError(exc.message or type(exc).__name__, exc.lineno) from None
     except jinja2.TemplateError as exc:
-        raise RenderError(exc.message or type(exc).__name__) from None
+        raise RenderError(exc.message or type(exc).__name__, _line(exc, template)) from None
     except Exception as exc:  # whatever the template's own code raised: 1 // 0, 2019 + 'x'
-        raise RenderError(msg("sandbox.failed", reason=f"{type(exc).__name__}: {exc}")) from None
+        raise RenderError(msg("sandbox.failed", reason=f"{type(exc).__name__}: {exc}"), _line(exc, template)) from None
+
+
+def _line(exc: BaseException, template: Optional[jinja2.Template]) -> Optional[int]:
+    """The template line Jinja2 put in the traceback (it rewrites template frames to them)."""
+    if template is None:
+        return None
+    name = template.filename or "<template>"
+    lines = [frame.lineno for frame in traceback.extract_tb(exc.__traceback__) if frame.filename == name]
+    return lines[-1] if lines else None

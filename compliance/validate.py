@@ -6,6 +6,7 @@ Every problem of a run is collected, so that a reviewer fixes a file in one pass
 from __future__ import annotations
 
 import functools
+import os
 from pathlib import Path
 from typing import Iterable, Optional, Sequence
 
@@ -110,8 +111,24 @@ def _read(data_dir: Path, years: Iterable[int]) -> tuple[Optional[Registry], lis
 
 
 def problems(data_dir: Path, years: Optional[Iterable[int]] = None) -> list[Problem]:
-    """Every problem in the registry and the records of the given years (default: all)."""
-    return _read(data_dir, available_years(data_dir) if years is None else years)[2]
+    """Every problem in the registry, the records of the given years (default: all) and the
+    Office's settings for letters (office.yaml)."""
+    return _read(data_dir, available_years(data_dir) if years is None else years)[2] + office_problems(data_dir)
+
+
+def office_problems(data_dir: Path) -> list[Problem]:
+    """office.yaml's problems, with file and line, when the data folder has one: found by
+    `validate`, not first when the letters are due. (A folder used only for `check` needs none.)"""
+    from compliance.letters.office import load_office, office_file
+
+    path = office_file(data_dir)
+    if not os.path.lexists(path):
+        return []
+    try:
+        load_office(path)
+    except DataError as exc:
+        return list(exc.problems)
+    return []
 
 
 def load_years(data_dir: Path, years: Sequence[int]) -> tuple[Registry, list[RecordSet]]:
