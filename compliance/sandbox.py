@@ -139,7 +139,7 @@ class BoundedSandbox(SandboxedEnvironment):
         _too_long(len(text), self.max_output)
         return text
 
-    def concat(self, parts: Iterable[str]) -> str:  # type: ignore[override]
+    def concat(self, parts: Iterable[str]) -> str:
         """The output, stopped as soon as it passes `max_output` (Template.render joins with it)."""
         out: list[str] = []
         size = 0
@@ -214,7 +214,7 @@ def _bounded_join(eval_ctx: Any, value: Any, d: str = "", attribute: Any = None)
     items = list(value)
     _too_long(len(str(d)) * max(len(items) - 1, 0) + (_text_size(items) if attribute is None else 0),
               eval_ctx.environment.max_output)
-    return do_join(eval_ctx, items, d, attribute)  # type: ignore[no-any-return]
+    return do_join(eval_ctx, items, d, attribute)
 
 
 @jinja2.pass_eval_context
