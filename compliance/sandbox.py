@@ -4,7 +4,8 @@ report templates) safely.
 Rule files are edited by staff and passed around by e-mail, and a template folder can be
 anyone's (`--templates-dir`), so every template is untrusted: it renders in Jinja2's
 `SandboxedEnvironment` (no attribute walk to `os`, no `__class__`), with bounds on what a
-template can make (string and list repetition, powers, ranges, the size of the output) and
+template can make (repetition, concatenation, joining and replacing, padding, powers, ranges,
+the size of the output) and
 on how long it can work: each loop iteration and each call spends one operation of the
 rendering's budget, so loops that print nothing cannot run for hours. Every failure at
 render time, whatever Python raises, becomes one `RenderError` the caller turns into a
@@ -95,6 +96,22 @@ class _CountedLoops(CodeGenerator):
             node.iter = nodes.Call(nodes.EnvironmentAttribute("counted"), [counted], [], None, None, lineno=counted.lineno)
         super().visit_For(node, frame)
 
+    def visit_Concat(self, node: nodes.Concat, frame: Any) -> None:
+        # `a ~ b` joins without an operator the sandbox intercepts: `{% set a = a ~ a %}`
+        # twenty times would double a text into gigabytes
+        self.write("environment.bounded_text(")
+        super().visit_Concat(node, frame)
+        self.write(")")
+
+
+def _too_long(size: int, limit: int = MAX_OUTPUT) -> None:
+    if size > limit:
+        raise RenderError(msg("sandbox.too_long", limit=limit))
+
+
+def _text_size(items: list[Any]) -> int:
+    return sum(len(item) if isinstance(item, str) else len(str(item)) for item in items)
+
 
 def _size(value: Any) -> int:
     return len(value) if isinstance(value, (str, bytes, list, tuple)) else 0
@@ -104,7 +121,7 @@ class BoundedSandbox(SandboxedEnvironment):
     """The sandbox with bounds on the operators that can make huge values, on the size of the
     output (`max_output` characters) and on the work (`max_operations` loop iterations and calls)."""
 
-    intercepted_binops = frozenset({"*", "**", "+"})
+    intercepted_binops = frozenset({"*", "**", "+", "%"})
     template_class = _BudgetedTemplate
     code_generator_class = _CountedLoops
 
@@ -118,7 +135,11 @@ class BoundedSandbox(SandboxedEnvironment):
             _spend()
             yield item
 
-    def concat(self, parts: Iterable[str]) -> str:  # type: ignore[override]
+    def bounded_text(self, text: Any) -> Any:
+        _too_long(len(text), self.max_output)
+        return text
+
+    def concat(self, parts: Iterable[str]) -> str:
         """The output, stopped as soon as it passes `max_output` (Template.render joins with it)."""
         out: list[str] = []
         size = 0
@@ -139,6 +160,10 @@ class BoundedSandbox(SandboxedEnvironment):
             if isinstance(right, int) and abs(right) > MAX_EXPONENT:
                 raise RenderError(msg("sandbox.exponent", limit=MAX_EXPONENT))
             return operator.pow(left, right)
+        if operator_name == "%":
+            if isinstance(left, str):  # printf-style: '%-999999999s' % x, '%*s' % (10**9, x)
+                _check_bounds(left, right if isinstance(right, tuple) else (right,), {})
+            return operator.mod(left, right)
         if _size(left) + _size(right) > MAX_OUTPUT:
             raise RenderError(msg("sandbox.too_long", limit=MAX_OUTPUT))
         return operator.add(left, right)
@@ -151,6 +176,16 @@ class BoundedSandbox(SandboxedEnvironment):
         method = getattr(__obj, "__wrapped__", __obj)
         if isinstance(getattr(method, "__self__", None), str):
             _check_bounds(method.__self__, args, kwargs)
+            name = getattr(method, "__name__", "")
+            if name == "join" and args:
+                args = (list(args[0]), *args[1:])  # counted once, then joined
+                _too_long(len(method.__self__) * max(len(args[0]) - 1, 0) + _text_size(args[0]), __self.max_output)
+            elif name == "replace" and len(args) >= 2:
+                _too_long(_replaced_size(method.__self__, *args[:3]), __self.max_output)
+            elif name == "expandtabs":
+                tab = args[0] if args else kwargs.get("tabsize", 8)
+                _too_long(len(method.__self__) + method.__self__.count("\t") * (tab if isinstance(tab, int) else 8),
+                          __self.max_output)
         return super().call(__context, __obj, *args, **kwargs)
 
 
@@ -159,6 +194,50 @@ def _check_bounds(text: str, args: tuple, kwargs: dict) -> None:
         raise RenderError(msg("sandbox.width", limit=MAX_OUTPUT))
     if _HUGE_WIDTH.search(text):
         raise RenderError(msg("sandbox.width", limit=99999))
+
+
+def _replaced_size(text: Any, old: Any, new: Any, count: Any = None) -> int:
+    """The length of text.replace(old, new, count), from the number of matches."""
+    text, old, new = str(text), str(old), str(new)
+    found = text.count(old) if old else len(text) + 1
+    if isinstance(count, int) and count >= 0:
+        found = min(found, count)
+    return len(text) + found * (len(new) - len(old))
+
+
+# Filters that can make a text far longer than what they are given, checked before they do.
+
+@jinja2.pass_eval_context
+def _bounded_join(eval_ctx: Any, value: Any, d: str = "", attribute: Any = None) -> str:
+    from jinja2.filters import do_join
+
+    items = list(value)
+    _too_long(len(str(d)) * max(len(items) - 1, 0) + (_text_size(items) if attribute is None else 0),
+              eval_ctx.environment.max_output)
+    return do_join(eval_ctx, items, d, attribute)
+
+
+@jinja2.pass_eval_context
+def _bounded_replace(eval_ctx: Any, s: Any, old: Any, new: Any, count: Optional[int] = None) -> str:
+    from jinja2.filters import do_replace
+
+    _too_long(_replaced_size(s, old, new, count), eval_ctx.environment.max_output)
+    return do_replace(eval_ctx, s, old, new, count)
+
+
+def _bounded_center(value: Any, width: int = 80) -> str:
+    from jinja2.filters import do_center
+
+    _check_bounds("", (width,), {})
+    return do_center(value, width)
+
+
+def _bounded_indent(s: Any, width: Any = 4, first: bool = False, blank: bool = False) -> str:
+    from jinja2.filters import do_indent
+
+    text = str(s)
+    _too_long(len(text) + (text.count("\n") + 1) * (width if isinstance(width, int) else len(str(width))))
+    return do_indent(s, width, first, blank)
 
 
 def _bounded_format(value: Any, *args: Any, **kwargs: Any) -> str:
@@ -176,7 +255,8 @@ def environment(**options: Any) -> BoundedSandbox:
     options.setdefault("autoescape", False)
     options.setdefault("keep_trailing_newline", False)
     env = BoundedSandbox(**options)
-    env.filters["format"] = _bounded_format
+    env.filters.update(format=_bounded_format, join=_bounded_join, replace=_bounded_replace,
+                       center=_bounded_center, indent=_bounded_indent)
     return env
 
 

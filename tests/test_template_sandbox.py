@@ -134,3 +134,39 @@ def test_a_rule_template_that_works_forever_is_stopped_and_named(work, template)
     assert lint.returncode == 1, (lint.stdout, lint.stderr)
     assert "Traceback" not in lint.stdout + lint.stderr
     assert re.search(r"reporting\.yaml:\d+: .*reporting\.reported: message\.sl: .*predloga dela predolgo", lint.stdout), lint.stdout
+
+
+# ---- texts that grow without `*` or `+`: checked before they are made ----------------------
+
+BIG = "{% set s = 'x' * 100000 %}"
+
+
+@pytest.mark.parametrize("template, reason", [
+    (BIG + "{{ s.join([s] * 100000) | length }}", "več kot 100000 znakov"),  # 10**10 characters
+    (BIG + "{{ ([s] * 100000) | join | length }}", "več kot 100000 znakov"),
+    (BIG + "{{ s.replace('', s) | length }}", "več kot 100000 znakov"),
+    (BIG + "{{ s | replace('', s) | length }}", "več kot 100000 znakov"),
+    ("{{ ('\t' * 99999).expandtabs(99999) | length }}", "več kot 100000 znakov"),
+    (BIG + "{% set s = s ~ s %}{% set s = s ~ s %}{{ s | length }}", "več kot 100000 znakov"),
+    ("{{ ('%-999999999s' % 'x') | length }}", "širina ali število"),
+    ("{{ ('%*s' % (999999999, 'x')) | length }}", "širina ali število"),
+    ("{{ 'x' | center(999999999) | length }}", "širina ali število"),
+    ("{{ ('\n' * 99999) | indent(99999, true, true) | length }}", "več kot 100000 znakov"),
+])
+def test_a_template_cannot_make_a_huge_text_on_the_way(template, reason):
+    from compliance import sandbox
+
+    env = sandbox.environment()
+    with pytest.raises(sandbox.RenderError) as caught:
+        sandbox.render(env.from_string(template), {})
+    assert reason in caught.value.reason.render("sl")
+
+
+def test_the_bounded_filters_and_methods_still_do_their_work():
+    from compliance import sandbox
+
+    env = sandbox.environment()
+    source = ("{{ ['a', 'b'] | join(', ') }}|{{ ', '.join(['c', 'd']) }}|{{ 'a-b' | replace('-', '+') }}|"
+              "{{ 'a-b'.replace('-', '') }}|{{ 'x' | center(5) }}|{{ 'a\nb' | indent(2) }}|{{ '%3d' % 7 }}|"
+              "{{ 'a' ~ 1 }}|{{ [{'n': 'p'}, {'n': 'q'}] | join('/', attribute='n') }}")
+    assert sandbox.render(env.from_string(source), {}) == "a, b|c, d|a+b|ab|  x  |a\n  b|  7|a1|p/q"
