@@ -55,6 +55,10 @@ CATALOG: dict[str, dict[str, str]] = {
         "en": "a width or count larger than {limit} in a text method",
     },
     "sandbox.unsafe": {"sl": "v predlogi ni dovoljeno: {reason}", "en": "not allowed in a template: {reason}"},
+    "sandbox.attribute": {
+        "sl": "dostop do atributa {name!r} (predmeta vrste {kind!r})",
+        "en": "access to the attribute {name!r} (of a {kind!r} object)",
+    },
     "sandbox.recursion": {"sl": "neskončna rekurzija v predlogi", "en": "endless recursion in the template"},
     "sandbox.memory": {"sl": "predloga porabi preveč pomnilnika", "en": "the template uses too much memory"},
     "sandbox.failed": {"sl": "predloge ni mogoče izpolniti: {reason}", "en": "the template cannot be rendered: {reason}"},

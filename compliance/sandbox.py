@@ -275,7 +275,7 @@ def failures(template: Optional[jinja2.Template] = None) -> Iterator[None]:
     except RenderError as exc:
         raise RenderError(exc.reason, exc.line or _line(exc, template)) from None
     except jinja2.sandbox.SecurityError as exc:
-        raise RenderError(msg("sandbox.unsafe", reason=str(exc)), _line(exc, template)) from None
+        raise RenderError(msg("sandbox.unsafe", reason=_unsafe(exc)), _line(exc, template)) from None
     except RecursionError:
         raise RenderError(msg("sandbox.recursion")) from None
     except MemoryError:
@@ -286,6 +286,12 @@ def failures(template: Optional[jinja2.Template] = None) -> Iterator[None]:
         raise RenderError(exc.message or type(exc).__name__, _line(exc, template)) from None
     except Exception as exc:  # whatever the template's own code raised: 1 // 0, 2019 + 'x'
         raise RenderError(msg("sandbox.failed", reason=f"{type(exc).__name__}: {exc}"), _line(exc, template)) from None
+
+
+def _unsafe(exc: Exception) -> Any:
+    """Jinja2's usual refusal in the user's language; any other in Jinja2's words."""
+    found = re.match(r"access to attribute '([^']*)' of '([^']*)' object is unsafe", str(exc))
+    return msg("sandbox.attribute", name=found[1], kind=found[2]) if found else str(exc)
 
 
 def _line(exc: BaseException, template: Optional[jinja2.Template]) -> Optional[int]:

@@ -78,7 +78,7 @@ def test_a_letter_template_from_templates_dir_cannot_run_a_command(work, templat
     shutil.copytree(work / "templates", mine)
     poison(mine / template, "{{ number }}" if template != "letter-email.txt.j2" else "{{ salutation }}", SSTI)
     result = run(*LETTERS, "--format", formats, "--templates-dir", "mine", cwd=work)
-    assert_refused(result, f"mine/{template}", "napaka v predlogi", "ni dovoljeno")
+    assert_refused(result, f"mine/{template}", "napaka v predlogi", "ni dovoljeno: dostop do atributa '__init__'")
     assert not (work / "MARKER").exists()
     assert not (work / "out").exists()  # nothing half-written
     assert [p.name for p in work.iterdir() if p.name.startswith(".") and p.name != paths.MARKER] == []
