@@ -54,10 +54,3 @@ def set_xlsx(cell: Any, value: Any, style: Optional[str] = None) -> None:
         cell.data_type = "s"
         if value.startswith(FORMULA_PREFIXES):
             cell.quotePrefix = True  # shown and edited as text in Excel and LibreOffice
-
-
-def append_xlsx(sheet: Any, values: list) -> None:
-    """Append a row to an openpyxl sheet with every value put in through `set_xlsx`."""
-    row = sheet.max_row + 1 if sheet.max_row > 1 or sheet.cell(row=1, column=1).value is not None else 1
-    for column, value in enumerate(values, start=1):
-        set_xlsx(sheet.cell(row=row, column=column), value)
