@@ -1,15 +1,18 @@
 """Scaling of the outputs and of extraction on unusual input (issue 14, reliability-2019.md).
 
-`python benchmarks/bench_scaling.py [check] [extract]` prints a Markdown table: wall and CPU
-seconds and peak memory of a real `compliance` process for `check` at N municipalities per
-format, and for `extract` on one section holding a run-on sentence of N clauses, N short
-sentences, or a 5 MB paragraph with no sentence end (the review's two 5 MB probes, which
-must finish well under 120 s). Each figure is one run on a shared machine (the load average
-is printed); what matters is the growth (doubling N should about double it).
+`python benchmarks/bench_scaling.py` prints a Markdown table: wall and CPU seconds and peak
+memory of a real `compliance` process for `check` at N municipalities per format, and for
+`extract` on one section holding a run-on sentence of N clauses, N short sentences, or a
+5 MB paragraph with no sentence end (the review's two 5 MB probes, which must finish well
+under 120 s). Each figure is one run on a shared machine; what matters is the growth
+(doubling N should about double it), shown as the ratio to the previous size. `--only xlsx`
+(or table, html, extract) runs one part; the load average before and after is printed with
+the table.
 """
 
 from __future__ import annotations
 
+import argparse
 import os
 import random
 import re
@@ -64,16 +67,7 @@ def timed(args: list[str], cwd: Path) -> tuple[float, float, float]:
     return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
 
 
-def check_rows(base: Path) -> list[tuple[str, str, tuple[float, float, float]]]:
-    rows = []
-    for n, formats in ((1000, ("table", "html", "xlsx")), (2000, ("table", "html", "xlsx")),
-                       (4000, ("xlsx",)), (10000, ("table", "html"))):
-        data = municipalities(n, base / f"data-{n}")
-        for fmt in formats:
-            measured = timed(["check", "--year", "2019", "--data-dir", str(data), "--format", fmt,
-                              "--out", f"o-{n}.{fmt}"], base)
-            rows.append((f"check --format {fmt}", f"{n:,} municipalities", measured))
-    return rows
+CHECKS = {"xlsx": (1000, 2000, 4000, 8000), "table": (1000, 2000, 10000), "html": (1000, 2000, 10000)}
 
 
 FIVE_MB = 5_000_000
@@ -125,27 +119,39 @@ def extract_inputs() -> list[tuple[str, str, str]]:
     return inputs
 
 
-def extract_rows(base: Path) -> list[tuple[str, str, tuple[float, float, float]]]:
-    rows = []
-    for i, (probe, size, text) in enumerate(extract_inputs()):
-        (base / f"in-{i}.txt").write_text(f"Občina Kuzma\n{text}\n", encoding="utf-8")
-        rows.append((probe, size, timed(["extract", f"in-{i}.txt", "--year", "2019", "--out", f"out-{i}.yaml"], base)))
-    return rows
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--only", choices=[*CHECKS, "extract"], help="run one part")
+    only = parser.parse_args().only
+    rows: list[tuple[str, str, tuple[float, float, float], str]] = []
 
+    def add(command: str, size: str, measured: tuple[float, float, float]) -> None:
+        previous = rows[-1] if rows and rows[-1][0] == command else None
+        rows.append((command, size, measured, f"{measured[0] / previous[2][0]:.2f}" if previous else ""))
 
-def main(parts: list[str]) -> None:
-    rows = []
+    load = os.getloadavg()
     with tempfile.TemporaryDirectory() as tmp:
         base = Path(tmp)
-        if "check" in parts:
-            rows += check_rows(base)
-        if "extract" in parts:
-            rows += extract_rows(base)
-    print("| command | size | wall s | CPU s | peak MB |\n|---|---:|---:|---:|---:|")
-    for command, size, (wall, cpu, peak) in rows:
-        print(f"| {command} | {size} | {wall:.1f} | {cpu:.1f} | {peak:.0f} |")
-    print(f"\nload average after the runs: {' / '.join(f'{x:.2f}' for x in os.getloadavg())} (1 / 5 / 15 min)")
+        for fmt, sizes in CHECKS.items():
+            if only not in (None, fmt):
+                continue
+            for n in sizes:
+                data = base / f"data-{n}"
+                if not data.exists():
+                    municipalities(n, data)
+                add(f"check --format {fmt}", f"{n:,} municipalities",
+                    timed(["check", "--year", "2019", "--data-dir", str(data), "--format", fmt, "--out", f"o-{n}.{fmt}"], base))
+        if only in (None, "extract"):
+            for i, (probe, size, text) in enumerate(extract_inputs()):
+                (base / f"in-{i}.txt").write_text(f"Občina Kuzma\n{text}\n", encoding="utf-8")
+                add(probe, size, timed(["extract", f"in-{i}.txt", "--year", "2019", "--out", f"out-{i}.yaml"], base))
+    after = os.getloadavg()
+    print(f"load average (1, 5, 15 min) before: {load[0]:.2f} {load[1]:.2f} {load[2]:.2f}; "
+          f"after: {after[0]:.2f} {after[1]:.2f} {after[2]:.2f}\n")
+    print("| command | size | wall s | CPU s | peak MB | × previous size (wall) |\n|---|---:|---:|---:|---:|---:|")
+    for command, size, (wall, cpu, peak), ratio in rows:
+        print(f"| {command} | {size} | {wall:.1f} | {cpu:.1f} | {peak:.0f} | {ratio} |")
 
 
 if __name__ == "__main__":
-    main(sys.argv[1:] or ["check", "extract"])
+    main()

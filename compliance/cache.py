@@ -131,6 +131,22 @@ def _audit(event: str, args: tuple) -> None:
 sys.addaudithook(_audit)
 
 
+def recording(compute: Callable[[], T]) -> tuple[T, set]:
+    """compute() and the inputs it read (for work done in another process; see `note`)."""
+    global _recording
+    outer, _recording = _recording, set()
+    try:
+        return compute(), _recording
+    finally:
+        _recording = outer
+
+
+def note(read: set) -> None:
+    """Record inputs read elsewhere (a helper process) as read by the current computation."""
+    if _recording is not None:
+        _recording.update(read)
+
+
 def _state(dependency: tuple[str, str]) -> Optional[str]:
     kind, path = dependency
     return {"file": _sha256, "listing": _listing, "tree": _tree}[kind](path)

@@ -8,7 +8,7 @@ writer in the tool passes its text cells through here.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Optional
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
@@ -31,18 +31,26 @@ def xlsx_text(value: Any) -> Any:
     return ILLEGAL_CHARACTERS_RE.sub("\ufffd", value)
 
 
-def set_xlsx(cell: Any, value: Any) -> None:
+def add_styles(workbook: Any, styles: dict[str, dict[str, Any]]) -> None:
+    """Register each style once, by name (openpyxl's NamedStyle; the values are its keyword
+    arguments: font, alignment, fill). A cell given the name (`set_xlsx(..., style=name)`)
+    copies a small array; a Font or Alignment made per cell is hashed and looked up every
+    time, which made a 2,000-municipality workbook take most of its time in styling."""
+    from openpyxl.styles import NamedStyle
+
+    for name, parts in styles.items():
+        workbook.add_named_style(NamedStyle(name=name, **parts))
+
+
+def set_xlsx(cell: Any, value: Any, style: Optional[str] = None) -> None:
     """Put `value` in an openpyxl cell as a literal: text stays text even when it starts
-    with `=` (openpyxl would store it as a formula), numbers and dates stay as they are."""
+    with `=` (openpyxl would store it as a formula), numbers and dates stay as they are.
+    `style` names a style registered with `add_styles` (set first: it replaces the cell's
+    whole style, and the text's quote prefix belongs on top of it)."""
+    if style is not None:
+        cell.style = style
     cell.value = xlsx_text(value)
     if isinstance(value, str):
         cell.data_type = "s"
         if value.startswith(FORMULA_PREFIXES):
             cell.quotePrefix = True  # shown and edited as text in Excel and LibreOffice
-
-
-def append_xlsx(sheet: Any, values: list) -> None:
-    """Append a row to an openpyxl sheet with every value put in through `set_xlsx`."""
-    row = sheet.max_row + 1 if sheet.max_row > 1 or sheet.cell(row=1, column=1).value is not None else 1
-    for column, value in enumerate(values, start=1):
-        set_xlsx(sheet.cell(row=row, column=column), value)

@@ -10,6 +10,7 @@ chooses explicitly.
 from __future__ import annotations
 
 import functools
+import json
 import os
 from dataclasses import dataclass
 from typing import Any, Callable, Optional, Sequence
@@ -79,5 +80,25 @@ def select(name: Optional[str] = None) -> Engine:
 
 def match(rulebook, facts: Sequence[dict[str, Any]], engine: Optional[str] = None) -> list[list[str]]:
     """Per fact, the ids of the rules whose condition holds, by the engine `engine` names
-    (None: chosen as `select` does)."""
-    return select(engine).match(rulebook, facts)
+    (None: chosen as `select` does).
+
+    Facts equal in every judged field are matched once: conditions read judged fields only
+    (compliance.conditions), and across municipalities and years the same few combinations
+    recur, while durable-rules takes ~0.1 ms per fact asserted."""
+    chosen = select(engine)
+    index: dict[str, int] = {}
+    distinct: list[dict[str, Any]] = []
+    places = []
+    for fact in facts:
+        key = _judged(fact)
+        if key not in index:
+            index[key] = len(distinct)
+            distinct.append(fact)
+        places.append(index[key])
+    matched = chosen.match(rulebook, distinct)
+    return [list(matched[place]) for place in places]
+
+
+def _judged(fact: dict[str, Any]) -> str:
+    # JSON tells true from 1 and 1.0 from 1, as the conditions do.
+    return json.dumps({name: value for name, value in fact.items() if name != "municipality"}, sort_keys=True, default=repr)

@@ -13,6 +13,7 @@ durable-rules tests absence with `$nex`, and a null value counts as present ther
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from enum import Enum
 from typing import Any, Callable, Optional
@@ -65,6 +66,12 @@ TABLE: tuple[FactSpec, ...] = (
     FactSpec("cooperation_form", "cooperation.form", CooperationForm, Obligation.COOPERATION, _enum(CooperationForm), True),
 )
 SPECS: dict[str, FactSpec] = {spec.name: spec for spec in TABLE}
+# Each fact's name, whether the registry gives it, and where: the attribute of the subject
+# or the dotted path into the record.
+_PATHS = tuple(
+    (spec.name, spec.path.startswith(REGISTRY + "."), spec.path.partition(".")[2] if spec.path.startswith(REGISTRY + ".") else spec.path)
+    for spec in TABLE
+)
 # The fields rule conditions may test, with their type: a str enum, bool or int.
 FIELDS: dict[str, type] = {spec.name: spec.type for spec in TABLE}
 # The facts that say where the year's facts come from; they vary together (see `provenance_cases`).
@@ -100,6 +107,16 @@ class Subject:
     def municipality(self) -> str:
         return self.record.municipality
 
+    @functools.cached_property
+    def judged(self) -> dict[str, Any]:
+        # Read once per subject: the engine's fact and the templates' context both start here.
+        found = {}
+        for name, in_registry, path in _PATHS:
+            found[name] = getattr(self, path) if in_registry else _get(self.record, path)
+        if not self.record.in_overview:
+            found["reported"] = None  # an overview that does not mention it says nothing either way
+        return found
+
 
 def _get(source: Any, path: str) -> Any:
     value = source
@@ -112,13 +129,7 @@ def _get(source: Any, path: str) -> Any:
 
 def values(subject: Subject) -> dict[str, Any]:
     """Every judged field, None where the record does not state it."""
-    found = {}
-    for spec in TABLE:
-        head, _, rest = spec.path.partition(".")
-        found[spec.name] = getattr(subject, rest) if head == REGISTRY else _get(subject.record, spec.path)
-    if not subject.record.in_overview:
-        found["reported"] = None  # an overview that does not mention it says nothing either way
-    return found
+    return dict(subject.judged)
 
 
 def fact(subject: Subject) -> dict[str, Any]:

@@ -182,6 +182,8 @@ class Finding(Strict):
 
     def with_decision(self, decision: Optional[Decision]) -> "Finding":
         grade = decision.grade if decision is not None and decision.grade else self.rule_grade
+        if decision is self.decision and grade == self.grade:
+            return self  # nothing to apply (most findings): findings are immutable
         return self.model_copy(update={"decision": decision, "grade": grade})
 
     def to_json(self, lang: str = "sl") -> dict[str, Any]:

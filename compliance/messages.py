@@ -55,9 +55,17 @@ CATALOG: dict[str, dict[str, str]] = {
         "en": "a width or count larger than {limit} in a text method",
     },
     "sandbox.unsafe": {"sl": "v predlogi ni dovoljeno: {reason}", "en": "not allowed in a template: {reason}"},
+    "sandbox.attribute": {
+        "sl": "dostop do atributa {name!r} (predmeta vrste {kind!r})",
+        "en": "access to the attribute {name!r} (of a {kind!r} object)",
+    },
     "sandbox.recursion": {"sl": "neskončna rekurzija v predlogi", "en": "endless recursion in the template"},
     "sandbox.memory": {"sl": "predloga porabi preveč pomnilnika", "en": "the template uses too much memory"},
     "sandbox.failed": {"sl": "predloge ni mogoče izpolniti: {reason}", "en": "the template cannot be rendered: {reason}"},
+    "sandbox.operations": {
+        "sl": "predloga dela predolgo: več kot {limit} ponovitev zank in klicev",
+        "en": "the template works too long: more than {limit} loop iterations and calls",
+    },
     "write.failed": {"sl": "{path} ni mogoče zapisati: {reason}", "en": "cannot write {path}: {reason}"},
     "write.permission": {"sl": "ni dovoljenja za pisanje", "en": "permission denied"},
     "write.no_space": {"sl": "na disku ni dovolj prostora", "en": "no space left on the disk"},
@@ -154,7 +162,7 @@ CATALOG: dict[str, dict[str, str]] = {
         "en": "evidence not found in {source}: {sentence!r}",
     },
     "validate.no_record": {"sl": "ni zapisa za leto {year}", "en": "no record for {year}"},
-    "validate.ok": {"sl": "V redu: {path} (register; zapisi {years})", "en": "OK: {path} (registry; records {years})"},
+    "validate.ok": {"sl": "V redu: {path} (register; zapisi {years}{office})", "en": "OK: {path} (registry; records {years}{office})"},
     "validate.no_years": {"sl": "nobenih", "en": "none"},
     # Report texts (compliance.sources).
     "sources.not_utf8": {

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any, Optional
 
 import jinja2
+import jinja2.meta
 from pydantic import Field, ValidationError
 
 from compliance import cache, conditions, sandbox, yamlfile
@@ -65,6 +66,7 @@ class Rule:
     letter: Optional[str]
     file: Path
     line: int
+    reads: dict[str, tuple[str, ...]] = field(default_factory=dict)  # names each template reads, by field
 
     def render_message(self, lang: str, context: dict[str, Any]) -> str:
         return _render(self, "message." + lang, self.messages[lang], context)
@@ -81,12 +83,36 @@ def _template(source: str) -> jinja2.Template:
     return TEMPLATES.template_class.from_code(TEMPLATES, cache.template_code(TEMPLATES, source), TEMPLATES.make_globals(None))
 
 
-def _render(rule: Rule, where: str, source: str, context: dict[str, Any]) -> str:
+# Rendered texts by template and the values it reads: across municipalities and years most
+# messages come out the same, and Jinja2's per-render set-up is the larger part of judging.
+# Rendering is pure (sandboxed, no globals that change), so equal inputs give equal text.
+_RENDERED: dict[tuple, str] = {}
+_ABSENT = object()
+
+
+def _comparable(value: Any) -> Any:
+    # With its type, so that 1, 1.0 and True (equal in Python) are told apart; a value
+    # that cannot be hashed (a list of reasons) by its repr.
     try:
-        return " ".join(sandbox.render(_template(source), context).split())
+        hash(value)
+    except TypeError:
+        return repr(value)
+    return type(value), value
+
+
+def _render(rule: Rule, where: str, source: str, context: dict[str, Any]) -> str:
+    names = rule.reads.get(where)
+    key = None if names is None else (source, *(_comparable(context.get(name, _ABSENT)) for name in names))
+    if key is not None and key in _RENDERED:
+        return _RENDERED[key]
+    try:
+        text = " ".join(sandbox.render(_template(source), context).split())
     except sandbox.RenderError as exc:
         message = msg("rules.rule", rule=rule.id, message=msg("rules.render_error", where=where, reason=exc.reason))
         raise DataError([Problem(rule.file, message, line=rule.line, field=where)]) from None
+    if key is not None:
+        _RENDERED[key] = text
+    return text
 
 
 @dataclass(frozen=True)
@@ -136,11 +162,12 @@ def _compile(path: Path, raw: Any, index: int, spec: _RuleSpec, parsed: _RuleFil
         for where, message in conditions.problems(spec.when)
     ]
     sources = {**{f"message.{lang}": getattr(spec.message, lang) for lang in LANGUAGES}, "letter": spec.letter}
+    reads = {}
     for where, source in sources.items():
         if source is None:
             continue
         try:
-            TEMPLATES.parse(source)
+            reads[where] = tuple(sorted(jinja2.meta.find_undeclared_variables(TEMPLATES.parse(source))))
         except jinja2.TemplateSyntaxError as exc:
             found.append(Problem(path, msg("rules.rule", rule=spec.id, message=msg("rules.template_error", reason=exc.message)), line=yamlfile.line_at(item, where.split(".")), field=where))
     if found:
@@ -148,7 +175,7 @@ def _compile(path: Path, raw: Any, index: int, spec: _RuleSpec, parsed: _RuleFil
     rule = Rule(
         id=spec.id, obligation=parsed.obligation, grade=spec.grade, kind=parsed.kind, basis=parsed.basis,
         when=spec.when, messages={lang: sources[f"message.{lang}"] for lang in LANGUAGES},
-        letter=spec.letter, file=path, line=line,
+        letter=spec.letter, file=path, line=line, reads=reads,
     )
     return rule, []
 

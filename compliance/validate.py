@@ -5,9 +5,12 @@ Every problem of a run is collected, so that a reviewer fixes a file in one pass
 
 from __future__ import annotations
 
+import functools
+import os
 from pathlib import Path
 from typing import Iterable, Optional, Sequence
 
+from compliance import parallel
 from compliance.decisions import read_decisions
 from compliance.errors import DataError, Problem
 from compliance.messages import msg
@@ -74,6 +77,21 @@ def cross_check(registry: Registry, recordset: RecordSet) -> list[Problem]:
     return problems
 
 
+def _read_year(data_dir: Path, year: int, registry: Optional[Registry]) -> tuple[Optional[RecordSet], list[Problem]]:
+    """One year's records, with every problem in them and between them and the registry."""
+    try:
+        recordset, found = read_records(data_dir, year)
+    except DataError as exc:
+        return None, exc.problems
+    if registry is not None:
+        found += cross_check(registry, recordset)
+    try:
+        found += read_decisions(data_dir, year, registry)[1]
+    except DataError as exc:
+        found += exc.problems
+    return recordset, found
+
+
 def _read(data_dir: Path, years: Iterable[int]) -> tuple[Optional[Registry], list[RecordSet], list[Problem]]:
     """Read everything that can be read; a malformed file is one problem, not the end of the run."""
     found: list[Problem] = []
@@ -84,26 +102,33 @@ def _read(data_dir: Path, years: Iterable[int]) -> tuple[Optional[Registry], lis
         registry = None
         found += exc.problems
     recordsets = []
-    for year in years:
-        try:
-            recordset, in_file = read_records(data_dir, year)
-        except DataError as exc:
-            found += exc.problems
-            continue
-        recordsets.append(recordset)
-        found += in_file
-        if registry is not None:
-            found += cross_check(registry, recordset)
-        try:
-            found += read_decisions(data_dir, year, registry)[1]
-        except DataError as exc:
-            found += exc.problems
+    # Years are independent: many of them are shared with a helper process (compliance.parallel).
+    for recordset, in_year in parallel.map_shared(functools.partial(_read_year, data_dir, registry=registry), list(years)):
+        if recordset is not None:
+            recordsets.append(recordset)
+        found += in_year
     return registry, recordsets, found
 
 
 def problems(data_dir: Path, years: Optional[Iterable[int]] = None) -> list[Problem]:
-    """Every problem in the registry and the records of the given years (default: all)."""
-    return _read(data_dir, available_years(data_dir) if years is None else years)[2]
+    """Every problem in the registry, the records of the given years (default: all) and the
+    Office's settings for letters (office.yaml)."""
+    return _read(data_dir, available_years(data_dir) if years is None else years)[2] + office_problems(data_dir)
+
+
+def office_problems(data_dir: Path) -> list[Problem]:
+    """office.yaml's problems, with file and line, when the data folder has one: found by
+    `validate`, not first when the letters are due. (A folder used only for `check` needs none.)"""
+    from compliance.letters.office import load_office, office_file
+
+    path = office_file(data_dir)
+    if not os.path.lexists(path):
+        return []
+    try:
+        load_office(path)
+    except DataError as exc:
+        return list(exc.problems)
+    return []
 
 
 def load_years(data_dir: Path, years: Sequence[int]) -> tuple[Registry, list[RecordSet]]:

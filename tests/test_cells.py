@@ -38,3 +38,22 @@ def test_xlsx_control_characters_do_not_crash_and_numbers_stay_numbers():
     sheet = openpyxl.load_workbook(io.BytesIO(buffer.getvalue())).active
     assert sheet["A1"].value == "Ob\ufffdčina\ufffd"
     assert sheet["A2"].value == 2019
+
+
+def test_a_named_style_keeps_text_text_and_its_look():
+    """Writers style cells by a style registered once (cells.add_styles): the style must not
+    drop the quote prefix that keeps `=...` text, and the cell shows the style's font."""
+    from openpyxl.styles import Alignment, Font
+
+    from compliance.cells import add_styles
+
+    book = openpyxl.Workbook()
+    add_styles(book, {"body": {"font": Font(name="Arial", size=10), "alignment": Alignment(wrap_text=True)}})
+    set_xlsx(book.active["A1"], "=HYPERLINK(\"http://x\")", "body")
+    set_xlsx(book.active["A2"], "plain", "body")
+    buffer = io.BytesIO()
+    book.save(buffer)
+    sheet = openpyxl.load_workbook(io.BytesIO(buffer.getvalue())).active
+    for cell, prefixed in ((sheet["A1"], True), (sheet["A2"], False)):
+        assert cell.data_type == "s" and bool(cell.quotePrefix) is prefixed
+        assert (cell.font.name, cell.font.sz, cell.alignment.wrap_text, cell.style) == ("Arial", 10, True, "body")

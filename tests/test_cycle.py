@@ -6,6 +6,7 @@ Real components throughout: the register on disk, an SMTP server on 127.0.0.1 (a
 from __future__ import annotations
 
 import json
+import sqlite3
 from collections import Counter
 
 from smtpsink import Server, Sink
@@ -57,7 +58,7 @@ def test_the_2019_cycle_end_to_end(cli, data_copy, tmp_path):
         text = (reminder_dir / "semic.txt").read_text(encoding="utf-8").replace("\u00a0", " ")
         assert f"Zveza: naš dopis št. {numbers['semic']} z dne 2. 3. 2020" in text
         assert f"Številka: {numbers['semic']}-2" in text
-        assert "Do dneva tega dopisa Vašega odgovora nismo prejeli." in text
+        assert "Do dneva tega dopisa vašega odgovora nismo prejeli." in text
         assert "najpozneje do 5. 5. 2020" in text  # 15 days from 20 April
         cites = rows(data_copy, "SELECT r.municipality, f.number FROM letters r JOIN letters f ON f.id = r.cites"
                                 " WHERE r.kind = 'reminder' ORDER BY r.id")
@@ -91,3 +92,54 @@ def test_the_2019_cycle_end_to_end(cli, data_copy, tmp_path):
     assert_clean_failure(cli("reminders", "--year", "2019", "--date", "2020-05-06", "--out", str(tmp_path / "r2"),
                              "--municipality", "kuzma", "--data-dir", data), "kuzma", "opomnik ni potreben")
     assert not (tmp_path / "r2").exists()
+
+
+def test_next_years_letter_says_when_the_same_obligation_was_written_about_in_a_letter_that_went_out(cli, data_copy, tmp_path):
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
+    from scale import copy_year
+
+    data = str(data_copy)
+    confirm_office(data_copy)
+    result = cli("letters", "--year", "2019", "--out", str(tmp_path / "2019"), "--date", "2020-03-02", "--data-dir", data)
+    assert result.exit_code == 0, result.output
+    first = {e["municipality"]: e for e in json.loads((tmp_path / "2019" / "manifest.json").read_text(encoding="utf-8"))["letters"]}
+    # Sent from Outlook, all but Semič's.
+    went_out = [m for m in LETTERED if m != "semic"]
+    assert cli("register", "sent", "--year", "2019", *went_out, "--date", "2020-03-03", "--data-dir", data).exit_code == 0
+
+    copy_year(data_copy, 2019, 2020)  # the same facts a year on: the same obligations fall short
+    result = cli("letters", "--year", "2020", "--out", str(tmp_path / "2020"), "--date", "2021-03-01", "--data-dir", data)
+    assert result.exit_code == 0, result.output
+    second = {e["municipality"]: e for e in json.loads((tmp_path / "2020" / "manifest.json").read_text(encoding="utf-8"))["letters"]}
+    assert second.keys() == first.keys()
+    kinds = {"reporting": "request", "programme": "duty", "working_body": "duty", "cooperation": "recommendation"}
+    for municipality, entry in second.items():
+        assert entry["reasons"] == first[municipality]["reasons"] and entry["reasons"]
+        text = letter_text(tmp_path / "2020" / f"{municipality}.txt")
+        letter = f"z dopisom št. {first[municipality]['number']} z dne 2. 3. 2020."
+        said = {"duty": f"Na to obveznost smo vas spomnili že {letter}",
+                "recommendation": f"Na to priporočilo smo vas spomnili že {letter}",
+                "request": f"Za prispevek za leto 2019 smo vas prosili {letter}"}
+        # in the paragraph of each obligation that letter asked about, in the words for its
+        # kind; never for a letter that did not go out
+        expected = Counter(kinds[o] for o in entry["reasons"]) if municipality != "semic" else Counter()
+        assert Counter({kind: text.count(sentence) for kind, sentence in said.items() if text.count(sentence)}) == expected, municipality
+        assert (letter in text) == (municipality != "semic")
+    # said after what the Office holds, right before what it asks
+    kuzma = letter_text(tmp_path / "2020" / "kuzma.txt")
+    assert "Na to obveznost smo vas spomnili že z dopisom št. 54201-1/2020-UN/8 z dne 2. 3. 2020. Prosimo vas, da nam sporočite" in kuzma
+    # a register written before it knew what letters asked about gives no such sentence
+    with sqlite3.connect(data_copy / "register.sqlite") as db:
+        db.execute("UPDATE letters SET reasons = NULL WHERE year = 2019")
+    db.close()
+    result = cli("letters", "--year", "2020", "--out", str(tmp_path / "2020b"), "--date", "2021-03-01", "--data-dir", data)
+    assert result.exit_code == 0, result.output
+    assert all("z dopisom št. 54201-1/2020-UN/" not in letter_text(p) for p in (tmp_path / "2020b").glob("*.txt"))
+
+
+def letter_text(path) -> str:
+    """A letter as read: non-breaking spaces as spaces, lines joined."""
+    return " ".join(path.read_text(encoding="utf-8").replace("\u00a0", " ").split())

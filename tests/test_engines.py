@@ -135,3 +135,20 @@ def test_engine_option_on_every_command_that_judges(cli):
                     ["rules", "test"]):
         result = cli(*command, "--engine", "python")
         assert result.exit_code == 0, (command, result.output)
+
+
+@pytest.mark.parametrize("name", engines.NAMES)
+def test_facts_equal_in_every_judged_field_are_matched_once_with_the_same_answer(rulebook, name):
+    if name == engines.DURABLE and engines.durable_problem():
+        pytest.skip("durable-rules is not importable here")
+    import random
+
+    facts = every_fact(rulebook)[:400]
+    # each fact again under other municipalities, and near twins that differ only in a
+    # value's type (true for 1) or one field, all shuffled
+    twins = [{**fact, "municipality": f"{fact['municipality']}-{n}"} for fact in facts for n in (2, 3)]
+    typed = [{**fact, "wb_meetings": True} for fact in facts if fact.get("wb_meetings") == 1]
+    shuffled = facts + twins + typed
+    random.Random(7).shuffle(shuffled)
+    one_by_one = [evaluator.match(rulebook, [fact])[0] for fact in shuffled]
+    assert engines.match(rulebook, shuffled, name) == one_by_one

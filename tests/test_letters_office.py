@@ -47,6 +47,12 @@ def line_of(path: Path, needle: str) -> int:
         ("  email: gp.un@gov.si", "  email: gp.un(at)gov.si", "office.email", "not a valid email address"),
         ("  closing: S spoštovanjem,", '  closing: "S spoštovanjem,\\nBcc: x@y.si"', "wording.closing", "must be one line"),
         ("  closing: S spoštovanjem,", "  closign: S spoštovanjem,", "wording.closign", "Extra inputs are not permitted"),
+        # an earlier letter's number belongs in the sentences about earlier letters only
+        ("  closing: S spoštovanjem,", '  closing: "S spoštovanjem ({earlier_number}),"', "wording.closing",
+         "unknown placeholder {earlier_number}"),
+        ("  earlier_duty: >-\n    Na to obveznost smo vas spomnili že z dopisom št. {earlier_number} z dne {earlier_date}.",
+         '  earlier_duty: "z dopisom št. {earlier_number} z dne {earlier_day}."', "wording.earlier_duty",
+         "unknown placeholder {earlier_day}"),
     ],
 )
 def test_a_broken_configuration_is_located(tmp_path, old, new, field, message):

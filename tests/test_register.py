@@ -70,10 +70,10 @@ def test_a_new_register_is_created_at_the_latest_schema_in_wal_mode(tmp_path):
         mode = register.db.execute("PRAGMA journal_mode").fetchone()[0]
         tables = {r[0] for r in register.db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
         migrated = [e["details"]["version"] for e in register.events() if e["what"] == "schema_migrated"]
-    assert version == schema.VERSION == 4
+    assert version == schema.VERSION == 5
     assert mode == "wal"
     assert {"cases", "letters", "letter_files", "replies", "events", "deliveries"} <= tables
-    assert migrated == [1, 2, 3, 4]
+    assert migrated == [1, 2, 3, 4, 5]
 
 
 def test_an_empty_file_is_migrated_from_nothing(tmp_path):
@@ -109,8 +109,9 @@ def test_a_register_of_the_previous_schema_is_migrated_keeping_its_letters_and_h
         assert letter.number == "54201-1/2020-UN/8"
         assert register.deliveries(letter.id) == []  # the v2 table, usable at once
         events = register.events()
-    assert [e["what"] for e in events] == ["letter_recorded"] + ["schema_migrated"] * 3
-    assert [e["details"] for e in events[1:]] == [{"version": 2}, {"version": 3}, {"version": 4}]
+    assert [e["what"] for e in events] == ["letter_recorded"] + ["schema_migrated"] * 4
+    assert [e["details"] for e in events[1:]] == [{"version": 2}, {"version": 3}, {"version": 4}, {"version": 5}]
+    assert letter.reasons is None  # what it asked about was not recorded before v5
     assert events[1]["by"] == "test"
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import shutil
 from pathlib import Path
@@ -176,3 +177,15 @@ def test_null_in_a_condition_points_to_nex(tmp_path):
     [problem] = problems_of(rules)
     assert "rule working_body.not_stated" in problem
     assert "wb_active: null never matches; to test that it is not stated, use {$nex: {wb_active: 1}}" in problem
+
+
+def test_a_rendered_message_is_reused_only_for_equal_values_of_the_same_type():
+    rule = load_rules(RULES).rules[0]
+    echo = dataclasses.replace(rule, messages={"sl": "{{ x }}", "en": "{{ x }}"},
+                               reads={"message.sl": ("x",), "message.en": ("x",)})
+    values = [1, True, 1.0, "1", [1], (1,), None, "None"]
+    assert [echo.render_message("sl", {"x": v}) for v in values] == ["1", "True", "1.0", "1", "[1]", "(1,)", "None", "None"]
+    reasons = [{"kind": "reason"}]
+    assert echo.render_message("sl", {"x": reasons}) == "[{'kind': 'reason'}]"
+    reasons[0]["kind"] = "obstacle"  # a list is compared by what it holds at the time
+    assert echo.render_message("sl", {"x": reasons}) == "[{'kind': 'obstacle'}]"

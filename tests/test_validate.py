@@ -160,6 +160,37 @@ def test_unknown_year_lists_the_years_with_data(cli, data_copy):
     assert_clean_failure(result, "unknown year: 2018", "2019")
 
 
+# office.yaml: the letters' settings are checked by validate, not first when letters are due.
+
+OFFICE = Path("office.yaml")
+
+
+def test_office_problems_are_found_by_validate_with_file_and_line(cli, data_copy):
+    edit(data_copy, OFFICE, "reply_days: 30", "reply_days: thirty")
+    edit(data_copy, OFFICE, 'file_number: "54201-1/{year}-UN/{seq}"', 'file_number: "54201-1/{year:s}-UN/{seq}"')
+    edit(data_copy, RECORDS, "status: measures_only", "status: measures")  # and the records' problem too
+    result = validate(cli, data_copy)
+    assert_clean_failure(
+        result,
+        f"office.yaml:{line_of(data_copy, OFFICE, 'reply_days:')}", "reply_days",
+        f"office.yaml:{line_of(data_copy, OFFICE, 'file_number:')}", "Unknown format code 's'",
+        "2019.yaml:",
+    )
+
+
+def test_a_broken_office_file_is_a_validate_error(cli, data_copy):
+    (data_copy / OFFICE).write_text("office: [unclosed\n", encoding="utf-8")
+    assert_clean_failure(validate(cli, data_copy), "office.yaml:", "malformed YAML")
+
+
+def test_validate_says_office_yaml_was_checked_and_needs_none(cli, data_copy):
+    assert "office.yaml" in validate(cli, data_copy).output
+    (data_copy / OFFICE).unlink()  # a folder used only for check
+    result = validate(cli, data_copy)
+    assert result.exit_code == 0, result.output
+    assert "office.yaml" not in result.output
+
+
 def test_data_dir_from_the_environment(cli, data_copy, monkeypatch, tmp_path):
     edit(data_copy, RECORDS, "status: measures_only", "status: measures")
     monkeypatch.setenv("COMPLIANCE_DATA_DIR", str(data_copy))

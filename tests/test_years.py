@@ -100,3 +100,20 @@ def test_compare_needs_two_known_years(cli, two_years):
     for args, fragment in ((["--year", "2019", "--with", "2019"], "enaki"), (["--year", "2019", "--with", "2017"], "2017")):
         result = cli("compare", *args, "--data-dir", str(two_years))
         assert result.exit_code == 2 and fragment in result.stderr
+
+
+def test_years_read_by_a_helper_process_give_the_same_findings_and_edits_are_seen(cli, two_years, monkeypatch, tmp_path):
+    from compliance import cache, parallel
+
+    monkeypatch.setenv(parallel.JOBS_ENV, "1")
+    alone = check_json(cli, two_years, "--years", "2018-2020")
+    monkeypatch.setenv(parallel.JOBS_ENV, "2")  # 2019 and 2020 are read by the helper
+    assert check_json(cli, two_years, "--years", "2018-2020") == alone
+    # with the start-up cache on, an edit to a year the helper read is seen at once
+    monkeypatch.setenv(cache.DIR_ENV, str(tmp_path / "cache"))
+    monkeypatch.delenv(cache.OFF_ENV, raising=False)
+    assert check_json(cli, two_years, "--years", "2018-2020") == alone
+    copy_year(two_years, 2019, 2020, {**CHANGES_2020, "beltinci": {"programme.status": "unknown", "programme.evidence": []}})
+    grades = {f["municipality"]: f["grade"] for f in check_json(cli, two_years, "--years", "2018-2020")["years"][2]["findings"]
+              if f["obligation"] == "programme"}
+    assert grades["beltinci"] == "no_data"

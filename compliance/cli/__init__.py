@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import gc
 import importlib
 import os
 import sys
@@ -53,6 +54,11 @@ class Group(click.Group):
         from compliance.console import fall_back_cleanly
 
         fall_back_cleanly()  # a cp1252 or ASCII console gets "c" for "č", not a traceback
+        # A run builds hundreds of thousands of small objects (parsed YAML, models,
+        # findings) and holds them to the end; the collector's default thresholds walk
+        # them again and again for no cycles (a third of a 30-year `check`). Collect
+        # rarely, as mypy does for the same reason.
+        gc.set_threshold(200_000, 30, 30)
         return super().main(*args, **kwargs)
 
     def invoke(self, ctx: click.Context):

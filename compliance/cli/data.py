@@ -17,8 +17,9 @@ from compliance.vocabulary import label
 @options.lang
 @options.data_dir
 def validate(year: Optional[int], lang: str, data_dir: Path) -> None:
-    """Validate the registry and the records, and cross-check them with the sources."""
+    """Validate the registry, the records (cross-checked with the sources) and office.yaml."""
     from compliance.errors import DataError, display_path
+    from compliance.letters.office import office_file
     from compliance.messages import msg
     from compliance.records import available_years, records_path
     from compliance.validate import problems
@@ -39,7 +40,8 @@ def validate(year: Optional[int], lang: str, data_dir: Path) -> None:
     for each in years:  # decisions that no longer apply: a warning, not an error
         warn(read_decisions(data_dir, each, registry)[0].in_force(dt.date.today())[1], lang)
     shown = ", ".join(map(str, years)) or msg("validate.no_years").render(lang)
-    click.echo(msg("validate.ok", path=display_path(data_dir), years=shown).render(lang))
+    office = "; office.yaml" if office_file(data_dir).exists() else ""
+    click.echo(msg("validate.ok", path=display_path(data_dir), years=shown, office=office).render(lang))
 
 
 @main.command()

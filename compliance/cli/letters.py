@@ -83,7 +83,8 @@ def letters(
     office = load_office(office_path)
     registry, assessment = assess(data_dir, rules_dir, year, list(municipalities) or None, engine)
     enclosures = overview_sections(data_dir, year, registry)
-    batch = compose.letters(registry, assessment, office, date, include_partial, enclosures)
+    earlier = _earlier_letters(data_dir, year, assessment.municipalities, by)
+    batch = compose.letters(registry, assessment, office, date, include_partial, enclosures, earlier)
     files = render_batch(batch, year, date, formats, templates_dir)
     recorded = None
     if no_register or is_packaged(data_dir):
@@ -125,6 +126,24 @@ def letters(
     if recorded is not None and batch:
         click.echo(text("register.recorded", lang, path=display_path(recorded)))
     _warnings(batch, office, office_path, date, lang)
+
+
+def _earlier_letters(data_dir: Path, year: int, municipalities, by: Optional[str]) -> dict:
+    """Each municipality's first letters of earlier years that went out, from the register
+    (none without one), newest first: a paragraph on the same obligation mentions the letter."""
+    from compliance.letters.compose import EarlierLetter
+    from compliance.register import is_packaged, register_file
+    from compliance.register.store import open_register
+    from compliance.vocabulary import Obligation
+
+    if is_packaged(data_dir) or not register_file(data_dir).exists():
+        return {}
+    with open_register(register_file(data_dir), by, create=False) as register:
+        return {
+            ident: [EarlierLetter(row.year, row.number, row.date, frozenset(Obligation(o) for o in row.reasons))
+                    for row in register.earlier_letters(year, ident) if row.reasons]
+            for ident in municipalities
+        }
 
 
 def _warnings(batch, office, office_path: Path, date: dt.date, lang: str) -> None:

@@ -13,7 +13,7 @@ import datetime as dt
 import io
 from typing import Sequence
 
-from compliance.cells import csv_text, set_xlsx
+from compliance.cells import add_styles, csv_text, set_xlsx
 from compliance.letters.compose import Letter
 from compliance.letters.typography import slovenian_date
 from compliance.messages import text
@@ -71,19 +71,20 @@ def xlsx_bytes(table: list[list[str]], date: dt.date) -> bytes:
 
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font
+    from openpyxl.styles.fonts import DEFAULT_FONT
     from openpyxl.utils import get_column_letter
     from openpyxl.writer.excel import ExcelWriter
 
     workbook = Workbook()
     sheet = workbook.create_sheet("Dopisi", 0)  # the only sheet (the default one is removed)
     workbook.remove(workbook.worksheets[1])
+    top = Alignment(wrap_text=True, vertical="top")
+    # the header bold in the body's font (a Font naming none shows in a serif in LibreOffice)
+    add_styles(workbook, {"dopisi-glava": {"font": Font(name=DEFAULT_FONT.name, size=DEFAULT_FONT.sz, bold=True), "alignment": top},
+                          "dopisi": {"font": DEFAULT_FONT, "alignment": top}})
     for r, row in enumerate(table, start=1):
         for c, value in enumerate(row, start=1):
-            cell = sheet.cell(row=r, column=c)
-            set_xlsx(cell, value)
-            cell.alignment = Alignment(wrap_text=True, vertical="top")
-            if r == 1:
-                cell.font = Font(bold=True)
+            set_xlsx(sheet.cell(row=r, column=c), value, "dopisi-glava" if r == 1 else "dopisi")
     for c, width in enumerate(COLUMNS.values(), start=1):
         sheet.column_dimensions[get_column_letter(c)].width = width
     sheet.freeze_panes = "A2"

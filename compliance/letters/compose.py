@@ -52,6 +52,17 @@ def by_count(forms: Sequence[str], n: int) -> str:
 
 
 @dataclass(frozen=True)
+class EarlierLetter:
+    """A first letter of an earlier year that went out, and the obligations it asked about
+    (from the register); a paragraph on one of them says it was written about before."""
+
+    year: int  # the report year it was about
+    number: str
+    date: dt.date
+    obligations: frozenset[Obligation]
+
+
+@dataclass(frozen=True)
 class Item:
     """One obligation's paragraph in a section of the letter."""
 
@@ -224,22 +235,33 @@ def _reason_evidence(reason: Any) -> list[str]:
     return list(reason["evidence"] if isinstance(reason, dict) else reason.evidence)
 
 
-def _paragraph(finding: Finding, office: Office) -> str:
-    """The rule's paragraph, the municipality's reasons put before what is asked; a letter
-    must never go out with a hole in it."""
+def _earlier(finding: Finding, office: Office, earlier: Sequence[EarlierLetter], values: dict[str, Any]) -> list[str]:
+    """"Na to obveznost smo vas spomnili že z dopisom ...": the newest earlier letter on the
+    obligation, in the words for its kind (a duty, a recommendation, the request for data)."""
+    letter = next((e for e in earlier if finding.obligation in e.obligations), None)
+    if letter is None:
+        return []
+    sentence = getattr(office.wording, f"earlier_{finding.kind.value}")
+    return [_fill(sentence, {**values, "earlier_number": letter.number, "earlier_date": slovenian_date(letter.date),
+                             "earlier_year": letter.year})]
+
+
+def _paragraph(finding: Finding, office: Office, earlier: Sequence[str] = ()) -> str:
+    """The rule's paragraph, the municipality's reasons (and an earlier letter on the same
+    obligation) put before what is asked; a letter must never go out with a hole in it."""
     if not finding.letter or not finding.letter.strip():
         raise ComplianceError(msg(
             "letters.no_paragraph", rule=finding.rule, obligation=finding.obligation.value,
             grade=finding.grade.value, municipality=finding.municipality,
         ))
     held, _, asked = finding.letter.partition(REQUEST_MARK)
-    parts = [held, *_acknowledgement(finding, office), asked]
+    parts = [held, *_acknowledgement(finding, office), *earlier, asked]
     return typeset(" ".join(" ".join(part.split()) for part in parts if part.strip()))
 
 
-def _item(finding: Finding, office: Office) -> Item:
+def _item(finding: Finding, office: Office, earlier: Sequence[str] = ()) -> Item:
     return Item(finding.obligation, finding.grade, finding.kind, capitalise(label(finding.obligation)),
-                _paragraph(finding, office))
+                _paragraph(finding, office, earlier))
 
 
 def _act_in_full(basis: LegalBasis) -> Optional[str]:
@@ -276,8 +298,10 @@ def compose(
     seq: int,
     include_partial: bool = False,
     enclosure: Sequence[str] = (),
+    earlier: Sequence[EarlierLetter] = (),
 ) -> Letter:
-    """The letter to one municipality (which `needs_letter`)."""
+    """The letter to one municipality (which `needs_letter`); `earlier`: its letters of
+    earlier years that went out, newest first."""
     wording = office.wording
     reporting = [f for f in findings if f.obligation == Obligation.REPORTING]
     missing_report = any(_report_missing(f) for f in reporting)
@@ -315,13 +339,13 @@ def compose(
         ("missing_data", no_data, wording.missing_data_heading, wording.missing_data_intro),
     ):
         if chosen:
-            items = [_item(f, office) for f in chosen]
+            items = [_item(f, office, _earlier(f, office, earlier, values)) for f in chosen]
             sections.append((key, _fill(by_count(heading, len(items)), values),
                              _fill(section_intro, values) if section_intro else "", items))
 
     # The act is named in full at its first citation in the letter, in reading order.
     texts = [_fill(p, values) for p in intro]
-    texts += [_paragraph(f, office) for f in reporting if missing_report]
+    texts += [_paragraph(f, office, _earlier(f, office, earlier, values)) for f in reporting if missing_report]
     texts += [_paragraph(f, office) for f in acknowledged]
     texts += [item.text for _, _, _, items in sections for item in items]
     texts = _name_the_act_once(texts, findings)
@@ -366,15 +390,17 @@ def letters(
     date: dt.date,
     include_partial: bool = False,
     enclosures: Optional[Mapping[str, Sequence[str]]] = None,
+    earlier: Optional[Mapping[str, Sequence[EarlierLetter]]] = None,
 ) -> list[Letter]:
     """A letter for every assessed municipality the policy names, in registry order.
 
-    `enclosures`: each municipality's section of the overview (`enclosure.overview_sections`)."""
+    `enclosures`: each municipality's section of the overview (`enclosure.overview_sections`);
+    `earlier`: each municipality's letters of earlier years that went out, newest first."""
     seqs = {ident: index for index, ident in enumerate(registry.ids, start=1)}
     out = []
     for ident in assessment.municipalities:
         findings = assessment.of(ident)
         if needs_letter(findings):
             out.append(compose(registry.get(ident), findings, office, assessment.year, date, seqs[ident],
-                               include_partial, (enclosures or {}).get(ident, ())))
+                               include_partial, (enclosures or {}).get(ident, ()), (earlier or {}).get(ident, ())))
     return out

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from compliance.errors import ComplianceError, display_path
 from compliance.messages import msg
-from compliance.letters import TEMPLATES_DIR
+from compliance.letters import TEMPLATES_DIR, templating
 from compliance.letters.compose import Letter
 from compliance.zipfix import reproducible
 
@@ -20,18 +20,23 @@ TEMPLATE = "letter.docx"
 
 
 def render(letter: Letter, templates_dir: Path = TEMPLATES_DIR) -> bytes:
-    import jinja2
     from docxtpl import DocxTemplate
+
+    from compliance import sandbox
 
     path = Path(templates_dir) / TEMPLATE
     if not path.is_file():
         raise ComplianceError(msg("letters.template_not_found", path=display_path(path)))
-    template = DocxTemplate(str(path))
     try:
+        template = DocxTemplate(str(path))
+        # The bounded sandbox of the other templates (a letter.docx can come from anyone's
+        # --templates-dir); its lines are those of docxtpl's XML, so the message names the file.
         # autoescape: a value with & or < must not break the document's XML
-        template.render(letter.context(), jinja_env=jinja2.Environment(undefined=jinja2.StrictUndefined), autoescape=True)
-    except jinja2.TemplateError as exc:
-        raise ComplianceError(msg("letters.template_error", path=display_path(path), reason=exc)) from None
+        with sandbox.failures():
+            template.render(letter.context(), jinja_env=sandbox.environment(), autoescape=True)
+    except sandbox.RenderError as exc:
+        exc.line = None
+        raise templating.failed(path, exc) from None
     props = template.docx.core_properties
     moment = dt.datetime.combine(letter.date, dt.time(0, 0))
     props.created = props.modified = moment

@@ -14,7 +14,8 @@ from pathlib import Path
 from typing import Annotated, Any, Optional
 
 from pydantic import (
-    AfterValidator, EmailStr, Field, StringConstraints, ValidationError, field_validator, model_validator,
+    AfterValidator, EmailStr, Field, StringConstraints, ValidationError, ValidationInfo, field_validator,
+    model_validator,
 )
 
 from compliance import yamlfile
@@ -39,6 +40,8 @@ WORDING_FIELDS = frozenset({
     "year", "provenance", "name", "dative", "genitive", "deadline", "days", "office", "email", "phone",
     "mayor", "number", "date", "quotes", "request_number", "request_date", "contact_name", "contact_phone", "contact_email",
 })
+# An earlier letter's number, date and report year: in the `earlier_*` sentences only.
+EARLIER_LETTER_FIELDS = WORDING_FIELDS | {"earlier_number", "earlier_date", "earlier_year"}
 # The values staff must confirm before letters go out as final (`unconfirmed:` lists them).
 CONFIRMABLE = ("header", "address", "phone", "email", "contact", "signatory", "file_number", "requests")
 # What the file number may refer to: `year` is the letter's year, as in 54201-1/2018-UN/22
@@ -55,7 +58,8 @@ SAMPLES = (
      "office": "Urad", "email": "gp.un@gov.si", "phone": "01 200 18 70", "mayor": "Ime Priimek", "quotes": "»…«",
      "number": "54201-1/2020-UN/8", "date": "2. 3. 2020", "request_number": "54201-1/2020-UN/1",
      "request_date": "15. 1. 2020", "contact_name": "Ime Priimek", "contact_phone": "01 478 11 89",
-     "contact_email": "ime.priimek@gov.si"},
+     "contact_email": "ime.priimek@gov.si", "earlier_number": "54201-1/2020-UN/8", "earlier_date": "2. 3. 2020",
+     "earlier_year": 2019},
     {"provenance": ""},
 )
 MAX_WIDTH = 999  # a wider field in a letter or file number is a typo (or an attack: {seq:>500000000})
@@ -150,12 +154,20 @@ class Wording(Strict):
     enclosure: Line  # after "Priloga:": the municipality's section of the overview
     enclosure_heading: Line  # the enclosure page's heading
     draft_mark: Line  # on every page while values are unconfirmed
+    # Before what an obligation's paragraph asks, when a letter of an earlier year that went
+    # out asked about the same obligation, by the obligation's kind ({earlier_number},
+    # {earlier_date}: that letter's; {earlier_year}: the report year it was about). The
+    # request for data names its own year: last year's letter asked for last year's data.
+    earlier_duty: Line = "Na to obveznost smo vas spomnili že z dopisom št. {earlier_number} z dne {earlier_date}."
+    earlier_recommendation: Line = "Na to priporočilo smo vas spomnili že z dopisom št. {earlier_number} z dne {earlier_date}."
+    earlier_request: Line = "Za prispevek za leto {earlier_year} smo vas prosili z dopisom št. {earlier_number} z dne {earlier_date}."
 
     @field_validator("*")
     @classmethod
-    def _known_placeholders(cls, value: Any) -> Any:
+    def _known_placeholders(cls, value: Any, info: ValidationInfo) -> Any:
+        allowed = EARLIER_LETTER_FIELDS if (info.field_name or "").startswith("earlier_") else WORDING_FIELDS
         for text in value if isinstance(value, list) else [value]:
-            _check_fields(text, WORDING_FIELDS)
+            _check_fields(text, allowed)
         return value
 
 
@@ -183,9 +195,9 @@ class ReminderWording(Strict):
     subject: Line = "Opomnik: {subject}"
     reference: Line = "naš dopis št. {number} z dne {letter_date}"
     text: list[Line] = [
-        "Dne {letter_date} smo Vam poslali dopis št. {number}, v katerem smo Vas prosili za odgovor "
+        "Dne {letter_date} smo vam poslali dopis št. {number}, v katerem smo vas prosili za odgovor "
         "do {letter_deadline}.",
-        "Do dneva tega dopisa Vašega odgovora nismo prejeli.",
+        "Do dneva tega dopisa vašega odgovora nismo prejeli.",
     ]
 
     @field_validator("number", "subject", "reference", "text")

@@ -42,5 +42,6 @@ def record_batch(register: Register, files: dict[str, bytes], folder: Path, kind
             files={fmt: (name, sha256(files[name])) for fmt, name in names.items()},
             cites=(cites or {}).get(entry["municipality"]),
             draft=bool(entry.get("draft", False)),
+            reasons=entry.get("reasons"),
         ))
     return recorded

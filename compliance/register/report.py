@@ -78,26 +78,29 @@ def to_json(cases: Sequence[Case], year: int, as_of: dt.date) -> str:
 def xlsx(cases: Sequence[Case], registry: Registry, year: int, as_of: dt.date, lang: str) -> bytes:
     from openpyxl import Workbook
     from openpyxl.styles import Font
+    from openpyxl.styles.fonts import DEFAULT_FONT
     from openpyxl.utils import get_column_letter
     from openpyxl.writer.excel import ExcelWriter
     from zipfile import ZIP_DEFLATED, ZipFile
 
-    from compliance.cells import set_xlsx
+    from compliance.cells import add_styles, set_xlsx
     from compliance.zipfix import reproducible
 
     workbook = Workbook()
     sheet = workbook.create_sheet("Zadeve", 0)  # the only sheet (the default one is removed)
     workbook.remove(workbook.worksheets[1])
+    # registered once, not per cell; bold in the body's font (a Font naming none shows in a serif)
+    add_styles(workbook, {"zadeve-glava": {"font": Font(name=DEFAULT_FONT.name, size=DEFAULT_FONT.sz, bold=True)}})
     headers = [text(c, lang) for c in COLUMNS]
     for column, heading in enumerate(headers, start=1):
-        set_xlsx(sheet.cell(row=1, column=column), heading)
-        sheet.cell(row=1, column=column).font = Font(bold=True)
-    for r, values in enumerate(rows(cases, registry, lang), start=2):
+        set_xlsx(sheet.cell(row=1, column=column), heading, "zadeve-glava")
+    body = rows(cases, registry, lang)
+    for r, values in enumerate(body, start=2):
         for column, value in enumerate(values, start=1):
             set_xlsx(sheet.cell(row=r, column=column), value)
     for column, heading in enumerate(headers, start=1):
         width = max([len(str(heading))] + [len(str(sheet.cell(row=r, column=column).value or ""))
-                                           for r in range(2, sheet.max_row + 1)])
+                                           for r in range(2, len(body) + 2)])
         sheet.column_dimensions[get_column_letter(column)].width = min(width + 2, 60)
     sheet.freeze_panes = "C2"
     # printed on one page width, landscape: eleven columns do not fit a portrait page

@@ -12,6 +12,8 @@ its old version. A file from a newer release is refused, never written to.
   the validated file at the time).
 - v4: a letter written while office.yaml still had unconfirmed values is a draft
   (OSNUTEK on every page); `send` refuses it.
+- v5: the obligations a letter asks about, so that next year's letter on the same
+  obligation can say it was written about before (NULL for letters recorded earlier).
 """
 
 from __future__ import annotations
@@ -96,6 +98,10 @@ V4 = """
 ALTER TABLE letters ADD COLUMN draft INTEGER NOT NULL DEFAULT 0;  -- OSNUTEK: never sent
 """
 
+V5 = """
+ALTER TABLE letters ADD COLUMN reasons TEXT;  -- JSON list of the obligations asked about
+"""
+
 # MIGRATIONS[n] takes a database from version n to n + 1.
-MIGRATIONS: tuple[str, ...] = (V1, V2, V3, V4)
+MIGRATIONS: tuple[str, ...] = (V1, V2, V3, V4, V5)
 VERSION = len(MIGRATIONS)

@@ -69,6 +69,7 @@ class LetterRow:
     cites: Optional[int]
     files: dict[str, tuple[str, str]]  # format -> (file name, sha256)
     draft: bool = False  # OSNUTEK: written with unconfirmed office details
+    reasons: Optional[tuple[str, ...]] = None  # the obligations asked about (None: recorded before v5)
 
     def path(self, fmt: str) -> Path:
         return self.folder / self.files[fmt][0]
@@ -169,7 +170,7 @@ class Register:
     def letters(self, year: int, municipality: Optional[str] = None, kind: Optional[str] = None,
                 current: bool = True) -> list[LetterRow]:
         """The year's letters (without those written again), oldest first."""
-        sql = ("SELECT id, year, municipality, kind, number, date, deadline, subject, recipients, folder, cites, draft"
+        sql = ("SELECT id, year, municipality, kind, number, date, deadline, subject, recipients, folder, cites, draft, reasons"
                " FROM letters WHERE year = ?")
         args: list[Any] = [year]
         if municipality is not None:
@@ -185,7 +186,7 @@ class Register:
 
     def letter(self, letter_id: int) -> LetterRow:
         row = self.db.execute(
-            "SELECT id, year, municipality, kind, number, date, deadline, subject, recipients, folder, cites, draft"
+            "SELECT id, year, municipality, kind, number, date, deadline, subject, recipients, folder, cites, draft, reasons"
             " FROM letters WHERE id = ?", (letter_id,)).fetchone()
         return self._letter(row)
 
@@ -199,12 +200,13 @@ class Register:
             id=r[0], year=r[1], municipality=r[2], kind=r[3], number=r[4], date=dt.date.fromisoformat(r[5]),
             deadline=dt.date.fromisoformat(r[6]), subject=r[7], recipients=tuple(json.loads(r[8])),
             folder=Path(r[9]), cites=r[10], files=files, draft=bool(r[11]),
+            reasons=None if r[12] is None else tuple(json.loads(r[12])),
         )
 
     def record_letter(
         self, *, year: int, municipality: str, kind: str, number: str, date: dt.date, deadline: dt.date,
         subject: str, recipients: Sequence[str], folder: Path, files: dict[str, tuple[str, str]],
-        cites: Optional[int] = None, draft: bool = False,
+        cites: Optional[int] = None, draft: bool = False, reasons: Optional[Sequence[str]] = None,
     ) -> int:
         """Record a written letter (inside a transaction). The same letter written again
         unchanged is recorded once; an unsent earlier letter of the same kind and day is
@@ -225,9 +227,10 @@ class Register:
             self.set_state(year, municipality, "open", letter=number)
         cursor = self.db.execute(
             "INSERT INTO letters (year, municipality, kind, number, date, deadline, subject, recipients, folder, cites,"
-            " draft) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " draft, reasons) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (year, municipality, kind, number, date.isoformat(), deadline.isoformat(), subject,
-             json.dumps(list(recipients), ensure_ascii=False), str(folder), cites, int(draft)),
+             json.dumps(list(recipients), ensure_ascii=False), str(folder), cites, int(draft),
+             None if reasons is None else json.dumps(list(reasons))),
         )
         letter_id = _row_id(cursor)
         self.db.executemany(
@@ -253,6 +256,14 @@ class Register:
             " WHERE letter = ? ORDER BY id", (letter_id,)).fetchall()
         return [Delivery(r[0], r[1], r[2], r[3], r[4], r[5], dt.date.fromisoformat(r[6]) if r[6] else None, r[7], r[8])
                 for r in rows]
+
+    def earlier_letters(self, year: int, municipality: str) -> list[LetterRow]:
+        """First letters of earlier years to the municipality that went out (sent, or marked
+        as sent), newest first."""
+        rows = self.db.execute(
+            "SELECT id FROM letters WHERE municipality = ? AND year < ? AND kind = 'first' AND replaced_by IS NULL"
+            " ORDER BY year DESC, date DESC, id DESC", (municipality, year)).fetchall()
+        return [letter for letter in (self.letter(r[0]) for r in rows) if self.sent(letter.id) is not None]
 
     def sent(self, letter_id: int) -> Optional[Delivery]:
         """The letter's first successful delivery, if any."""

@@ -18,7 +18,7 @@ import math
 from typing import Any, Optional
 from zipfile import ZIP_DEFLATED, ZipFile
 
-from compliance.cells import set_xlsx
+from compliance.cells import add_styles, set_xlsx
 from compliance.findings import Assessment, Finding
 from compliance.messages import text, texts
 from compliance.registry import Registry
@@ -49,6 +49,7 @@ def render(assessment: Assessment, registry: Registry, lang: str = "sl", generat
     from openpyxl.writer.excel import ExcelWriter
 
     workbook = Workbook()
+    add_styles(workbook, _styles())
     matrix = workbook.worksheets[0]
     matrix.title = text("review.sheet_matrix", lang)
     title = _title(assessment, lang, generated)
@@ -81,8 +82,8 @@ def _fill_matrix(sheet, assessment: Assessment, registry: Registry, lang: str, t
     markers = stale_markers(assessment, lang)
     headers = [h["municipality"], h["region"], h["councillor"], h["provenance"]]
     headers += [obligation_heading(o, kind.get(o), lang) for o in Obligation] + [h["id"]]
-    _write(sheet, 1, [title])
-    _write(sheet, HEADER_ROW, headers)
+    _write(sheet, 1, [title], TITLE)
+    _write(sheet, HEADER_ROW, headers, HEADER)
     first_grade = 5
     row = HEADER_ROW  # counted here: openpyxl's max_row scans every cell (quadratic)
     for ident in ordered(assessment, registry):
@@ -96,10 +97,7 @@ def _fill_matrix(sheet, assessment: Assessment, registry: Registry, lang: str, t
             said,
             *(_grade_word(findings[o], lang, markers) if o in findings else None for o in Obligation),
             ident,
-        ])
-        for column, obligation in enumerate(Obligation, start=first_grade):
-            if obligation in findings:
-                _style_grade(sheet.cell(row=row, column=column), findings[obligation].grade)
+        ], [BODY] * (first_grade - 1) + [_grade_style(findings.get(o)) for o in Obligation] + [BODY])
     last = row
     widths: dict[int, Optional[int]] = {index: None for index in range(1, len(headers) + 1)}
     for column in range(first_grade, first_grade + len(Obligation)):
@@ -107,7 +105,7 @@ def _fill_matrix(sheet, assessment: Assessment, registry: Registry, lang: str, t
     _finish(sheet, widths, last, lang)
     notes = [f"{marker} {words}" for words, marker in markers.items()] + decision_notes(assessment, registry, lang)
     for offset, note in enumerate(notes, start=2):
-        _write(sheet, last + offset, [note])
+        _write(sheet, last + offset, [note], NOTE)
 
 
 def _grade_word(finding: Finding, lang: str, markers: dict[str, str]) -> str:
@@ -117,48 +115,61 @@ def _grade_word(finding: Finding, lang: str, markers: dict[str, str]) -> str:
 
 def _fill_findings(sheet, assessment: Assessment, registry: Registry, lang: str, title: str) -> None:
     h = texts("column", lang)
-    _write(sheet, 1, [title])
-    _write(sheet, HEADER_ROW, [h[key] for key in FINDING_COLUMNS])
-    grade_column = FINDING_COLUMNS.index("grade") + 1
+    _write(sheet, 1, [title], TITLE)
+    _write(sheet, HEADER_ROW, [h[key] for key in FINDING_COLUMNS], HEADER)
     row = HEADER_ROW  # counted here: openpyxl's max_row scans every cell (quadratic)
     for finding in findings_in_order(assessment, registry):
         values = finding_row(finding, registry, lang)
         row += 1
-        _write(sheet, row, [values[key] for key in FINDING_COLUMNS])
-        _style_grade(sheet.cell(row=row, column=grade_column), finding.grade)
+        _write(sheet, row, [values[key] for key in FINDING_COLUMNS],
+               [_grade_style(finding) if key == "grade" else BODY for key in FINDING_COLUMNS])
     widths = {
         index: WRAPPED_WIDTH.get(key) for index, key in enumerate(FINDING_COLUMNS, start=1)
     }
     _finish(sheet, widths, row, lang, print_columns=PRINTED_FINDING_COLUMNS)
 
 
-def _write(sheet, row: int, values: list[Any]) -> None:
-    from openpyxl.styles import Font
+# Named styles, registered once per workbook (cells.add_styles): the title, the bold header,
+# the body text (wrapped, at the top of its row), the notes under the matrix, and a grade's colours.
+TITLE, HEADER, BODY, NOTE = "compliance-title", "compliance-header", "compliance-body", "compliance-note"
 
+
+def _grade_style(finding: Optional[Finding]) -> str:
+    return BODY if finding is None else f"compliance-grade-{finding.grade.value}"
+
+
+def _styles() -> dict[str, dict[str, Any]]:
+    from openpyxl.styles import Alignment, Font, PatternFill
+
+    top = Alignment(wrap_text=True, vertical="top")
+    styles: dict[str, dict[str, Any]] = {
+        TITLE: {"font": Font(name=FONT, size=12, bold=True)},
+        HEADER: {"font": Font(name=FONT, size=FONT_SIZE, bold=True), "alignment": top},
+        BODY: {"font": Font(name=FONT, size=FONT_SIZE), "alignment": top},
+        NOTE: {"font": Font(name=FONT, size=FONT_SIZE)},
+    }
+    for grade in Grade:
+        style = GRADE_STYLE[grade]
+        styles[f"compliance-grade-{grade.value}"] = {
+            "font": Font(name=FONT, size=FONT_SIZE, color=_argb(style["text"]), bold=grade is Grade.NON_COMPLIANT),
+            "fill": PatternFill("solid", fgColor=_argb(style["background"])),
+            "alignment": top,
+        }
+    return styles
+
+
+def _write(sheet, row: int, values: list[Any], styles: "str | list[str]") -> None:
     for column, value in enumerate(values, start=1):
-        cell = sheet.cell(row=row, column=column)
-        set_xlsx(cell, value)
-        cell.font = Font(name=FONT, size=FONT_SIZE)
-
-
-def _style_grade(cell, grade: Grade) -> None:
-    from openpyxl.styles import Font, PatternFill
-
-    style = GRADE_STYLE[grade]
-    cell.fill = PatternFill("solid", fgColor=_argb(style["background"]))
-    cell.font = Font(name=FONT, size=FONT_SIZE, color=_argb(style["text"]), bold=grade is Grade.NON_COMPLIANT)
+        style = styles if isinstance(styles, str) else styles[column - 1]
+        set_xlsx(sheet.cell(row=row, column=column), value, style)
 
 
 def _finish(sheet, widths: dict[int, Optional[int]], last_row: int, lang: str, print_columns: Optional[int] = None) -> None:
-    """Title, bold frozen header, autofilter, column widths (fixed ones wrap), row heights
+    """Frozen title and header, autofilter, column widths (fixed ones wrap), row heights
     that fit the wrapped text, and the print setup."""
-    from openpyxl.styles import Alignment, Font
     from openpyxl.utils import get_column_letter
 
     last_column = get_column_letter(len(widths))
-    sheet["A1"].font = Font(name=FONT, size=12, bold=True)
-    for cell in sheet[HEADER_ROW]:
-        cell.font = Font(name=FONT, size=FONT_SIZE, bold=True)
     sheet.freeze_panes = f"B{HEADER_ROW + 1}"  # the title, the header and the municipality stay
     sheet.auto_filter.ref = f"A{HEADER_ROW}:{last_column}{last_row}"
 
@@ -175,9 +186,6 @@ def _finish(sheet, widths: dict[int, Optional[int]], last_row: int, lang: str, p
             width = min(max(longest, 6) + 2, MAX_WIDTH)
         fitted[index] = width
         sheet.column_dimensions[letter].width = width
-        for row in range(HEADER_ROW, last_row + 1):
-            cell = sheet.cell(row, index)
-            cell.alignment = Alignment(wrap_text=True, vertical="top")
     for row in range(HEADER_ROW, last_row + 1):
         lines = max(_lines(sheet.cell(row, index).value, width if index in wrapped else None)
                     for index, width in fitted.items())
