@@ -419,20 +419,19 @@ def find(sentence: Sentence, index: int, cues: Iterable[lexicon.Cue] = lexicon.C
 
 
 def _fitting(plan: _Plan, sentence: Sentence, inherited: frozenset[str], aliases: Aliases) -> list[tuple[lexicon.Cue, Clause]]:
-    found = []
-    shared: dict[int, Words] = {}  # for this look only: a long sentence would keep too much
-    for needs in plan.possible(sentence.words):
-        cue = needs.cue
-        if not _sentence_fits(cue, sentence, inherited, aliases):
-            continue
-        for at, clause in enumerate(sentence.clauses):
-            words = shared.get(at)
-            if words is None:
-                words = shared[at] = shared_words(sentence, at)
+    """Each cue that fits, with its first fitting clause, in the cues' order. The clauses are
+    the outer loop: a clause's joined words are made once for all cues and then let go (a
+    run-on sentence has tens of thousands)."""
+    waiting = [needs for needs in plan.possible(sentence.words) if _sentence_fits(needs.cue, sentence, inherited, aliases)]
+    fitted: dict[int, Clause] = {}  # by the cue's place in `waiting`
+    for at, clause in enumerate(sentence.clauses):
+        if len(fitted) == len(waiting):
+            break
+        words = shared_words(sentence, at)
+        for number, needs in enumerate(waiting):
             # most clauses of a long sentence lack a word the cue needs
-            if not all(_possible(words, firsts) for firsts in needs.clause):
+            if number in fitted or not all(_possible(words, firsts) for firsts in needs.clause):
                 continue
-            if _clause_fits(cue, sentence, at, words, aliases) and _company_fits(cue, sentence, at, aliases):
-                found.append((cue, clause))
-                break
-    return found
+            if _clause_fits(needs.cue, sentence, at, words, aliases) and _company_fits(needs.cue, sentence, at, aliases):
+                fitted[number] = clause
+    return [(waiting[number].cue, fitted[number]) for number in sorted(fitted)]
