@@ -215,3 +215,10 @@ def test_registry_notes_reach_the_manifest_but_not_the_slovenian_output(cli, tmp
         assert entry["notes"] == list(registry.get(entry["municipality"]).notes)
         for note in entry["notes"]:  # curators' English notes are not printed in a Slovenian run
             assert note not in result.stderr
+
+
+def test_the_format_option_offers_exactly_the_formats_the_letters_are_written_in():
+    from compliance import letters
+    from compliance.cli.options import LETTER_FORMATS  # declared apart, so --help imports no letter code
+
+    assert LETTER_FORMATS == letters.FORMATS == FORMATS

@@ -10,18 +10,6 @@ import click
 
 from compliance.cli import main, options
 
-ALL_FORMATS = ("pdf", "docx", "html", "txt", "eml")  # compliance.letters.FORMATS, without importing it
-
-def _formats(ctx, param, value: str) -> tuple[str, ...]:
-    chosen = [part.strip() for part in value.split(",") if part.strip()]
-    unknown = [f for f in chosen if f not in ALL_FORMATS]
-    if unknown or not chosen:
-        from compliance.messages import msg
-
-        shown = ", ".join(unknown) or repr(value)
-        raise click.BadParameter(str(msg("letters.format_choice", value=shown, choices=",".join(ALL_FORMATS))))
-    return tuple(f for f in ALL_FORMATS if f in chosen)
-
 
 def _check_date(date: dt.date) -> None:
     """A letter dated far outside the years the tool knows is a typo (and 9999-12-31 would
@@ -42,12 +30,10 @@ def _check_date(date: dt.date) -> None:
               help="Date of the letters, YYYY-MM-DD (default: today); the reply deadline counts from it.")
 @click.option("--municipality", "municipalities", multiple=True, metavar="ID",
               help="Only this municipality (repeatable).")
-@click.option("--format", "formats", default=",".join(ALL_FORMATS), show_default=True, callback=_formats,
-              help="Comma-separated formats to write.")
+@options.letter_formats
 @click.option("--include-partial", is_flag=True, help="Also list partly met obligations in the letters.")
 @click.option("--force", is_flag=True, help="Overwrite letters already in --out.")
-@click.option("--office", "office_path", type=click.Path(dir_okay=False, path_type=Path),
-              help="Office details and wording (default: DATA_DIR/office.yaml).")
+@options.office
 @options.templates_dir
 @click.option("--no-register", is_flag=True,
               help="A preview: write the letters without recording them in the register.")

@@ -58,3 +58,27 @@ by = click.option(
     "--by", metavar="NAME",
     help="Who makes the change, for the register's history (default: env COMPLIANCE_USER, else the OS user).",
 )
+
+
+# The files a batch of letters or reminders is written as.
+LETTER_FORMATS = ("pdf", "docx", "html", "txt", "eml")  # compliance.letters.FORMATS, without importing it
+
+
+def _letter_formats(ctx: click.Context, param: click.Parameter, value: str) -> tuple[str, ...]:
+    chosen = [part.strip() for part in value.split(",") if part.strip()]
+    unknown = [f for f in chosen if f not in LETTER_FORMATS]
+    if unknown or not chosen:
+        shown = ", ".join(unknown) or repr(value)
+        raise click.BadParameter(str(messages.msg("letters.format_choice", value=shown, choices=",".join(LETTER_FORMATS))))
+    return tuple(f for f in LETTER_FORMATS if f in chosen)
+
+
+letter_formats = click.option(
+    "--format", "formats", default=",".join(LETTER_FORMATS), show_default=True, callback=_letter_formats,
+    help="Comma-separated formats to write.",
+)
+
+office = click.option(
+    "--office", "office_path", type=click.Path(dir_okay=False, path_type=Path),
+    help="Office details and wording (default: DATA_DIR/office.yaml).",
+)

@@ -9,7 +9,6 @@ from typing import Optional
 import click
 
 from compliance.cli import main, options
-from compliance.cli.letters import ALL_FORMATS, _formats
 
 
 @main.command()
@@ -20,11 +19,9 @@ from compliance.cli.letters import ALL_FORMATS, _formats
               help="Folder for the reminders and manifest.json.")
 @click.option("--municipality", "municipalities", multiple=True, metavar="ID",
               help="Only this municipality (repeatable); an error if it cannot have one.")
-@click.option("--format", "formats", default=",".join(ALL_FORMATS), show_default=True, callback=_formats,
-              help="Comma-separated formats to write.")
+@options.letter_formats
 @click.option("--force", is_flag=True, help="Replace an earlier batch in --out.")
-@click.option("--office", "office_path", type=click.Path(dir_okay=False, path_type=Path),
-              help="Office details and wording (default: DATA_DIR/office.yaml).")
+@options.office
 @options.templates_dir
 @options.by
 @options.lang
