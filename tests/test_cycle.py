@@ -58,8 +58,14 @@ def test_the_2019_cycle_end_to_end(cli, data_copy, tmp_path):
         text = (reminder_dir / "semic.txt").read_text(encoding="utf-8").replace("\u00a0", " ")
         assert f"Zveza: naš dopis št. {numbers['semic']} z dne 2. 3. 2020" in text
         assert f"Številka: {numbers['semic']}-2" in text
-        assert "Do dneva tega dopisa vašega odgovora nismo prejeli." in text
-        assert "najpozneje do 5. 5. 2020" in text  # 15 days from 20 April
+        # what the first letter asked for, as it asked: Semič's for the data and an answer
+        assert f"Z dopisom št. {numbers['semic']} z dne 2. 3. 2020 smo vas prosili za podatke in odgovor do 1. 4. 2020." in text
+        assert "Vašega odgovora do danes nismo prejeli." in text
+        assert "Podatke in odgovor pričakujemo najpozneje do 5. 5. 2020" in text  # 15 days from 20 April
+        assert "Zadeva: Opomnik – poziv k posredovanju podatkov za leto 2019" in text
+        tisina = (reminder_dir / "tisina.txt").read_text(encoding="utf-8").replace("\u00a0", " ")
+        assert f"z dne 2. 3. 2020 smo vas prosili za odgovor do 1. 4. 2020." in tisina
+        assert "Odgovor pričakujemo najpozneje do 5. 5. 2020" in tisina
         cites = rows(data_copy, "SELECT r.municipality, f.number FROM letters r JOIN letters f ON f.id = r.cites"
                                 " WHERE r.kind = 'reminder' ORDER BY r.id")
         assert cites == [(m, numbers[m]) for m in reminded]
@@ -116,21 +122,36 @@ def test_next_years_letter_says_when_the_same_obligation_was_written_about_in_a_
     second = {e["municipality"]: e for e in json.loads((tmp_path / "2020" / "manifest.json").read_text(encoding="utf-8"))["letters"]}
     assert second.keys() == first.keys()
     kinds = {"reporting": "request", "programme": "duty", "working_body": "duty", "cooperation": "recommendation"}
+    provisions = {"programme": "drugega odstavka 6. člena ZRomS-1", "working_body": "prvega odstavka 7. člena ZRomS-1"}
     for municipality, entry in second.items():
         assert entry["reasons"] == first[municipality]["reasons"] and entry["reasons"]
         text = letter_text(tmp_path / "2020" / f"{municipality}.txt")
         letter = f"z dopisom št. {first[municipality]['number']} z dne 2. 3. 2020."
-        said = {"duty": f"Na to obveznost smo vas spomnili že {letter}",
-                "recommendation": f"Na to priporočilo smo vas spomnili že {letter}",
-                "request": f"Za prispevek za leto 2019 smo vas prosili {letter}"}
+        said = {o: {"duty": f"Na obveznost iz {provisions.get(o)} smo vas spomnili že {letter}",
+                    "recommendation": f"Priporočilo smo vam posredovali že {letter}",
+                    "request": f"K posredovanju podatkov za leto 2019 smo vas pozvali že {letter}"}[kinds[o]]
+                for o in kinds}
         # in the paragraph of each obligation that letter asked about, in the words for its
         # kind; never for a letter that did not go out
-        expected = Counter(kinds[o] for o in entry["reasons"]) if municipality != "semic" else Counter()
-        assert Counter({kind: text.count(sentence) for kind, sentence in said.items() if text.count(sentence)}) == expected, municipality
+        for obligation, sentence in said.items():
+            expected = municipality != "semic" and obligation in entry["reasons"]
+            assert text.count(sentence) == int(expected), (municipality, obligation)
         assert (letter in text) == (municipality != "semic")
-    # said after what the Office holds, right before what it asks
+    # said after what the Office holds, before the municipality's reasons and what is asked
     kuzma = letter_text(tmp_path / "2020" / "kuzma.txt")
-    assert "Na to obveznost smo vas spomnili že z dopisom št. 54201-1/2020-UN/8 z dne 2. 3. 2020. Prosimo vas, da nam sporočite" in kuzma
+    assert ("nima. Na obveznost iz drugega odstavka 6. člena ZRomS-1 smo vas spomnili že z dopisom št. "
+            "54201-1/2020-UN/8 z dne 2. 3. 2020. Prosimo vas, da nam sporočite") in kuzma
+    ljubljana = letter_text(tmp_path / "2020" / "ljubljana.txt")
+    reminded = ljubljana.index("smo vas spomnili že")
+    assert reminded < ljubljana.index("Seznanjeni smo", reminded) < ljubljana.index("vas prosimo", reminded)
+    assert "Seznanjeni smo" not in ljubljana[ljubljana.rindex("določa", 0, reminded):reminded]
+    # a reply the register holds to that letter is said too
+    assert cli("register", "reply", "--year", "2019", "tisina", "--date", "2020-03-20", "--note", "odgovor",
+               "--data-dir", data).exit_code == 0
+    result = cli("letters", "--year", "2020", "--out", str(tmp_path / "2020r"), "--date", "2021-03-01", "--data-dir", data)
+    assert result.exit_code == 0, result.output
+    assert (f"z dopisom št. {first['tisina']['number']} z dne 2. 3. 2020, na katerega ste nam odgovorili dne 20. 3. 2020."
+            in letter_text(tmp_path / "2020r" / "tisina.txt"))
     # a register written before it knew what letters asked about gives no such sentence
     with sqlite3.connect(data_copy / "register.sqlite") as db:
         db.execute("UPDATE letters SET reasons = NULL WHERE year = 2019")
@@ -143,3 +164,23 @@ def test_next_years_letter_says_when_the_same_obligation_was_written_about_in_a_
 def letter_text(path) -> str:
     """A letter as read: non-breaking spaces as spaces, lines joined."""
     return " ".join(path.read_text(encoding="utf-8").replace("\u00a0", " ").split())
+
+
+def test_a_reminder_for_a_letter_that_asked_only_for_the_data_asks_for_the_data(cli, data_copy, tmp_path):
+    data = str(data_copy)
+    confirm_office(data_copy)
+    assert cli("letters", "--year", "2019", "--municipality", "celje", "--out", str(tmp_path / "d"), "--date",
+               "2020-03-02", "--data-dir", data).exit_code == 0
+    assert cli("register", "sent", "--year", "2019", "celje", "--date", "2020-03-03", "--data-dir", data).exit_code == 0
+    result = cli("reminders", "--year", "2019", "--date", "2020-04-20", "--out", str(tmp_path / "r"), "--data-dir", data)
+    assert result.exit_code == 0, result.output
+    text = letter_text(tmp_path / "r" / "celje.txt")
+    number = json.loads((tmp_path / "d" / "manifest.json").read_text(encoding="utf-8"))["letters"][0]["number"]
+    assert f"Z dopisom št. {number} z dne 2. 3. 2020 smo vas prosili za podatke do 1. 4. 2020." in text
+    assert "Podatke pričakujemo najpozneje do 5. 5. 2020" in text
+    note = (tmp_path / "r" / "celje.eml").read_bytes()
+    from email import message_from_bytes, policy
+
+    body = message_from_bytes(note, policy=policy.default).get_body(("plain",)).get_content()
+    assert (f"v prilogi vam pošiljamo opomnik št. {number}-2 z dne 20. 4. 2020 k našemu dopisu št. {number} "
+            "z dne 2. 3. 2020.") in " ".join(body.replace("\u00a0", " ").split())

@@ -311,7 +311,8 @@ def test_eml_is_a_draft_with_a_cover_note_and_the_pdf():
     assert message["Date"].datetime.date() == DATE
     # The body is a short cover note naming the letter, not the letter again.
     note = message.get_body(("plain",)).get_content()
-    assert "v prilogi vam pošiljamo dopis št. 54201-1/2020-UN/5 z dne 2. 3. 2020" in note
+    assert (f"v prilogi vam pošiljamo dopis št. 54201-1/2020-UN/5 z dne 2. 3. 2020 z zadevo »{plain(letter.subject)}«."
+            in " ".join(plain(note).split()))
     assert "najpozneje do 1. 4. 2020" in note and "Pri odgovoru se sklicujte na našo številko." in note
     assert "PROGRAMME-non_compliant" not in note and len(note) < 1000
     assert message.get_body(("html",)) is None

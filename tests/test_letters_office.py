@@ -50,9 +50,11 @@ def line_of(path: Path, needle: str) -> int:
         # an earlier letter's number belongs in the sentences about earlier letters only
         ("  closing: S spoštovanjem,", '  closing: "S spoštovanjem ({earlier_number}),"', "wording.closing",
          "unknown placeholder {earlier_number}"),
-        ("  earlier_duty: >-\n    Na to obveznost smo vas spomnili že z dopisom št. {earlier_number} z dne {earlier_date}.",
-         '  earlier_duty: "z dopisom št. {earlier_number} z dne {earlier_day}."', "wording.earlier_duty",
+        ('  earlier_reply: ", na katerega ste nam odgovorili dne {earlier_reply_date}"',
+         '  earlier_reply: ", na katerega ste nam odgovorili dne {earlier_day}"', "wording.earlier_reply",
          "unknown placeholder {earlier_day}"),
+        ('  subject: "Opomnik – {subject_continued}"', '  subject: "Opomnik – {zadeva}"', "reminder.subject",
+         "unknown placeholder {zadeva}"),
     ],
 )
 def test_a_broken_configuration_is_located(tmp_path, old, new, field, message):
@@ -75,3 +77,14 @@ def test_a_misspelt_field_is_also_reported_as_missing(tmp_path):
 def test_a_missing_configuration_file_is_named(tmp_path):
     with pytest.raises(DataError, match=r"office.yaml: file not found"):
         load_office(tmp_path / "office.yaml")
+
+
+def test_the_bundled_reminder_and_earlier_letter_wording_is_the_default_a_shorter_file_gets():
+    """office.yaml spells out every sentence for staff to confirm; a file written before these
+    sentences existed gets the same ones."""
+    from compliance.letters.office import ReminderWording, Wording
+
+    office = load_office(BUNDLED)
+    assert office.reminder == ReminderWording()
+    for name in ("earlier_duty", "earlier_recommendation", "earlier_request", "earlier_reply", "cover_note"):
+        assert getattr(office.wording, name) == Wording.model_fields[name].default

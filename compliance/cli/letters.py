@@ -126,7 +126,8 @@ def _earlier_letters(data_dir: Path, year: int, municipalities, by: Optional[str
         return {}
     with open_register(register_file(data_dir), by, create=False) as register:
         return {
-            ident: [EarlierLetter(row.year, row.number, row.date, frozenset(Obligation(o) for o in row.reasons))
+            ident: [EarlierLetter(row.year, row.number, row.date, frozenset(Obligation(o) for o in row.reasons),
+                                  next((r.date for r in register.replies(row.year, ident)), None))
                     for row in register.earlier_letters(year, ident) if row.reasons]
             for ident in municipalities
         }

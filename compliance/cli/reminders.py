@@ -57,7 +57,7 @@ def reminders(year: int, day: dt.datetime, out_dir: Path, municipalities: tuple[
         for decision in (d for d in decisions if d.due):
             case = decision.case
             first = case.letter.letter
-            cited = Cited(first.number, first.date, first.deadline, first.subject)
+            cited = Cited(first.number, first.date, first.deadline, first.subject, first.reasons)
             batch.append(compose_reminder(registry.get(case.municipality), cited, office, year, date,
                                           2 + len(case.reminders)))
             cites[case.municipality] = first.id

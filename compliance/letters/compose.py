@@ -60,6 +60,7 @@ class EarlierLetter:
     number: str
     date: dt.date
     obligations: frozenset[Obligation]
+    answered_on: Optional[dt.date] = None  # the first reply the register holds to it
 
 
 @dataclass(frozen=True)
@@ -163,6 +164,7 @@ class Letter:
             "enclosure": [nonbreaking(p) for p in self.enclosure],
             "send_to": _fill(wording.send_to, values),
             "send_to_line": m.dative + (f" ({', '.join(self.recipients)})" if self.recipients else ""),
+            "cover": _fill(wording.cover_note, {**values, "subject": self.subject}),
         }
 
 
@@ -236,26 +238,31 @@ def _reason_evidence(reason: Any) -> list[str]:
 
 
 def _earlier(finding: Finding, office: Office, earlier: Sequence[EarlierLetter], values: dict[str, Any]) -> list[str]:
-    """"Na to obveznost smo vas spomnili že z dopisom ...": the newest earlier letter on the
-    obligation, in the words for its kind (a duty, a recommendation, the request for data)."""
+    """"Na obveznost iz ... smo vas spomnili že z dopisom ...": the newest earlier letter on the
+    obligation, in the words for its kind (a duty, a recommendation, the request for data),
+    with the municipality's reply to it where the register holds one."""
     letter = next((e for e in earlier if finding.obligation in e.obligations), None)
     if letter is None:
         return []
-    sentence = getattr(office.wording, f"earlier_{finding.kind.value}")
-    return [_fill(sentence, {**values, "earlier_number": letter.number, "earlier_date": slovenian_date(letter.date),
-                             "earlier_year": letter.year})]
+    wording = office.wording
+    said = {**values, "earlier_number": letter.number, "earlier_date": slovenian_date(letter.date),
+            "earlier_year": letter.year, "provision": finding.basis.cite("gen"), "earlier_reply": "",
+            "earlier_reply_date": slovenian_date(letter.answered_on) if letter.answered_on else ""}
+    if letter.answered_on:
+        said["earlier_reply"] = wording.earlier_reply.format(**said)
+    return [_fill(getattr(wording, f"earlier_{finding.kind.value}"), said)]
 
 
 def _paragraph(finding: Finding, office: Office, earlier: Sequence[str] = ()) -> str:
-    """The rule's paragraph, the municipality's reasons (and an earlier letter on the same
-    obligation) put before what is asked; a letter must never go out with a hole in it."""
+    """The rule's paragraph: what the Office holds, an earlier letter on the same obligation,
+    the municipality's reasons, then what is asked; a letter must never go out with a hole in it."""
     if not finding.letter or not finding.letter.strip():
         raise ComplianceError(msg(
             "letters.no_paragraph", rule=finding.rule, obligation=finding.obligation.value,
             grade=finding.grade.value, municipality=finding.municipality,
         ))
     held, _, asked = finding.letter.partition(REQUEST_MARK)
-    parts = [held, *_acknowledgement(finding, office), *earlier, asked]
+    parts = [held, *earlier, *_acknowledgement(finding, office), asked]
     return typeset(" ".join(" ".join(part.split()) for part in parts if part.strip()))
 
 

@@ -40,8 +40,13 @@ WORDING_FIELDS = frozenset({
     "year", "provenance", "name", "dative", "genitive", "deadline", "days", "office", "email", "phone",
     "mayor", "number", "date", "quotes", "request_number", "request_date", "contact_name", "contact_phone", "contact_email",
 })
-# An earlier letter's number, date and report year: in the `earlier_*` sentences only.
-EARLIER_LETTER_FIELDS = WORDING_FIELDS | {"earlier_number", "earlier_date", "earlier_year"}
+# What some sentences may also refer to: an earlier letter's details in the `earlier_*`
+# sentences, the letter's subject in the e-mail's cover note.
+_EARLIER = frozenset({"earlier_number", "earlier_date", "earlier_year", "earlier_reply", "earlier_reply_date", "provision"})
+EXTRA_FIELDS = {
+    "earlier_duty": _EARLIER, "earlier_recommendation": _EARLIER, "earlier_request": _EARLIER,
+    "earlier_reply": _EARLIER, "cover_note": frozenset({"subject"}),
+}
 # The values staff must confirm before letters go out as final (`unconfirmed:` lists them).
 CONFIRMABLE = ("header", "address", "phone", "email", "contact", "signatory", "file_number", "requests")
 # What the file number may refer to: `year` is the letter's year, as in 54201-1/2018-UN/22
@@ -59,7 +64,10 @@ SAMPLES = (
      "number": "54201-1/2020-UN/8", "date": "2. 3. 2020", "request_number": "54201-1/2020-UN/1",
      "request_date": "15. 1. 2020", "contact_name": "Ime Priimek", "contact_phone": "01 478 11 89",
      "contact_email": "ime.priimek@gov.si", "earlier_number": "54201-1/2020-UN/8", "earlier_date": "2. 3. 2020",
-     "earlier_year": 2019},
+     "earlier_year": 2019, "earlier_reply": "", "earlier_reply_date": "20. 3. 2020",
+     "provision": "drugega odstavka 6. člena ZRomS-1", "subject": "Poziv", "subject_continued": "poziv",
+     "asked": "odgovor", "reminder_number": "54201-1/2020-UN/8-2", "letter_date": "2. 3. 2020",
+     "letter_deadline": "1. 4. 2020", "n": 2},
     {"provenance": ""},
 )
 MAX_WIDTH = 999  # a wider field in a letter or file number is a typo (or an attack: {seq:>500000000})
@@ -154,18 +162,27 @@ class Wording(Strict):
     enclosure: Line  # after "Priloga:": the municipality's section of the overview
     enclosure_heading: Line  # the enclosure page's heading
     draft_mark: Line  # on every page while values are unconfirmed
-    # Before what an obligation's paragraph asks, when a letter of an earlier year that went
+    # After what the Office holds on an obligation, when a letter of an earlier year that went
     # out asked about the same obligation, by the obligation's kind ({earlier_number},
-    # {earlier_date}: that letter's; {earlier_year}: the report year it was about). The
-    # request for data names its own year: last year's letter asked for last year's data.
-    earlier_duty: Line = "Na to obveznost smo vas spomnili že z dopisom št. {earlier_number} z dne {earlier_date}."
-    earlier_recommendation: Line = "Na to priporočilo smo vas spomnili že z dopisom št. {earlier_number} z dne {earlier_date}."
-    earlier_request: Line = "Za prispevek za leto {earlier_year} smo vas prosili z dopisom št. {earlier_number} z dne {earlier_date}."
+    # {earlier_date}: that letter's; {earlier_year}: the report year it was about; {provision}:
+    # the obligation's provision in the genitive; {earlier_reply}: `earlier_reply` when the
+    # register holds a reply to it, else nothing). The request for data names its own year:
+    # last year's letter asked for last year's data.
+    earlier_duty: Line = (
+        "Na obveznost iz {provision} smo vas spomnili že z dopisom št. {earlier_number} z dne {earlier_date}{earlier_reply}.")
+    earlier_recommendation: Line = (
+        "Priporočilo smo vam posredovali že z dopisom št. {earlier_number} z dne {earlier_date}{earlier_reply}.")
+    earlier_request: Line = (
+        "K posredovanju podatkov za leto {earlier_year} smo vas pozvali že z dopisom št. {earlier_number} z dne "
+        "{earlier_date}{earlier_reply}.")
+    earlier_reply: Line = ", na katerega ste nam odgovorili dne {earlier_reply_date}"
+    # The e-mail's cover note: the letter is attached as PDF.
+    cover_note: Line = "v prilogi vam pošiljamo dopis št. {number} z dne {date} z zadevo »{subject}«."
 
     @field_validator("*")
     @classmethod
     def _known_placeholders(cls, value: Any, info: ValidationInfo) -> Any:
-        allowed = EARLIER_LETTER_FIELDS if (info.field_name or "").startswith("earlier_") else WORDING_FIELDS
+        allowed = WORDING_FIELDS | EXTRA_FIELDS.get(info.field_name or "", frozenset())
         for text in value if isinstance(value, list) else [value]:
             _check_fields(text, allowed)
         return value
@@ -181,8 +198,11 @@ class SmtpSettings(Strict):
     user: Optional[Line] = None
 
 
-# What a reminder's sentences may refer to: the wording's fields and the cited letter's.
-REMINDER_FIELDS = WORDING_FIELDS | {"number", "letter_date", "letter_deadline", "subject", "n"}
+# What a reminder's sentences may refer to: the wording's fields and the cited letter's
+# ({subject_continued}: its subject with a lower-case first letter, to follow a dash;
+# {asked}: what it asked for, in the accusative).
+REMINDER_FIELDS = WORDING_FIELDS | {
+    "number", "letter_date", "letter_deadline", "subject", "subject_continued", "n", "asked", "reminder_number"}
 
 
 class ReminderWording(Strict):
@@ -192,15 +212,23 @@ class ReminderWording(Strict):
 
     days: int = Field(default=15, ge=1, le=365)  # the new deadline, counted from the reminder's date
     number: Line = "{number}-{n}"
-    subject: Line = "Opomnik: {subject}"
+    subject: Line = "Opomnik – {subject_continued}"
     reference: Line = "naš dopis št. {number} z dne {letter_date}"
+    # The letter's date, not the day it went out: "z dopisom ... z dne" is how it is cited.
     text: list[Line] = [
-        "Dne {letter_date} smo vam poslali dopis št. {number}, v katerem smo vas prosili za odgovor "
-        "do {letter_deadline}.",
-        "Do dneva tega dopisa vašega odgovora nismo prejeli.",
+        "Z dopisom št. {number} z dne {letter_date} smo vas prosili za {asked} do {letter_deadline}.",
+        "Vašega odgovora do danes nismo prejeli. Če ste nam ga medtem že poslali, vas prosimo, da ta opomnik "
+        "štejete za brezpredmeten.",
     ]
+    # What the cited letter asked for ({asked}): an answer, the data, or both.
+    asked_answer: Line = "odgovor"
+    asked_data: Line = "podatke"
+    asked_both: Line = "podatke in odgovor"
+    cover_note: Line = (
+        "v prilogi vam pošiljamo opomnik št. {reminder_number} z dne {date} k našemu dopisu št. {number} z dne "
+        "{letter_date}.")
 
-    @field_validator("number", "subject", "reference", "text")
+    @field_validator("number", "subject", "reference", "text", "asked_answer", "asked_data", "asked_both", "cover_note")
     @classmethod
     def _known_placeholders(cls, value: Any) -> Any:
         for text in value if isinstance(value, list) else [value]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Optional
 
 from compliance.letters.compose import Letter, _fill, _values
 from compliance.letters.deadline import reply_deadline
@@ -28,15 +28,25 @@ class Cited:
     date: dt.date
     deadline: dt.date
     subject: str
+    reasons: Optional[tuple[str, ...]] = None  # the obligations it asked about (None: not recorded)
+
+    @property
+    def asked(self) -> str:
+        """What the letter asked for, as compose words its reply line: the data (no report),
+        an answer (a shortfall), or both; an answer when the register does not say."""
+        data = "reporting" in (self.reasons or ())
+        return ("both" if len(self.reasons or ()) > 1 else "data") if data else "answer"
 
 
 @dataclass(frozen=True)
 class Reminder(Letter):
     reference: str = ""  # "naš dopis št. X z dne Y", the Zveza line
+    cover: str = ""  # the e-mail's cover note
 
     def context(self) -> dict[str, Any]:
         context = super().context()
         context["reference"] = self.reference
+        context["cover"] = self.cover
         return context
 
 
@@ -47,29 +57,33 @@ def compose_reminder(
     wording = office.reminder
     deadline = reply_deadline(date, wording.days)
     values = {
-        **_values(municipality, office, year, deadline, ""),
+        **_values(municipality, office, year, deadline, "", date=date),
         "number": cited.number,
         "letter_date": slovenian_date(cited.date),
         "letter_deadline": slovenian_date(cited.deadline),
         "subject": cited.subject,
+        "subject_continued": cited.subject[:1].lower() + cited.subject[1:],
         "n": sequence,
+        "asked": getattr(wording, f"asked_{cited.asked}"),
     }
+    values["reminder_number"] = number = wording.number.format(**values)
     return Reminder(
         municipality=municipality,
         year=year,
         date=date,
         deadline=deadline,
-        number=wording.number.format(**values),
+        number=number,
         subject=_fill(wording.subject, values),
         reported=True,
         intro=tuple(_fill(p, values) for p in wording.text),
         request=(),
         acknowledged=(),
         sections=(),
-        reply=_fill(office.wording.reply_answer, values),
+        reply=_fill(getattr(office.wording, f"reply_{cited.asked}"), values),
         support="",
         reasons=(),
         provenance="",
         office=office,
         reference=_fill(wording.reference, values),
+        cover=_fill(wording.cover_note, values),
     )
