@@ -14,7 +14,6 @@ What the helper reads is recorded for the start-up cache as if this process had 
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import sys
 import threading
@@ -52,7 +51,8 @@ def map_shared(function: Callable[[T], R], items: Sequence[T]) -> list[R]:
     items = list(items)
     if not _use_helper(len(items)):
         return [function(item) for item in items]
-    import concurrent.futures
+    import concurrent.futures  # imported here: a run of a year or two never needs them
+    import multiprocessing
     from concurrent.futures.process import BrokenProcessPool
 
     half = len(items) // 2

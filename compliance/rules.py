@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any, Optional
 
 import jinja2
-import jinja2.meta
+from jinja2 import nodes
 from pydantic import Field, ValidationError
 
 from compliance import cache, conditions, sandbox, yamlfile
@@ -154,6 +154,12 @@ def rule_files(rules_dir: Path) -> list[Path]:
     return sorted(Path(rules_dir).glob("*.yaml"))
 
 
+def _names_read(template: nodes.Template) -> tuple[str, ...]:
+    """Every name the template loads: the context values its text can depend on (a loop's
+    own variable too, harmlessly; a walk of the tree, where jinja2.meta would compile it)."""
+    return tuple(sorted({name.name for name in template.find_all(nodes.Name) if name.ctx == "load"}))
+
+
 def _compile(path: Path, raw: Any, index: int, spec: _RuleSpec, parsed: _RuleFile) -> tuple[Optional[Rule], list[Problem]]:
     item = raw["rules"][index]
     line: int = getattr(item, "line", 0)  # every mapping read is Located
@@ -167,7 +173,7 @@ def _compile(path: Path, raw: Any, index: int, spec: _RuleSpec, parsed: _RuleFil
         if source is None:
             continue
         try:
-            reads[where] = tuple(sorted(jinja2.meta.find_undeclared_variables(TEMPLATES.parse(source))))
+            reads[where] = _names_read(TEMPLATES.parse(source))
         except jinja2.TemplateSyntaxError as exc:
             found.append(Problem(path, msg("rules.rule", rule=spec.id, message=msg("rules.template_error", reason=exc.message)), line=yamlfile.line_at(item, where.split(".")), field=where))
     if found:
