@@ -41,6 +41,10 @@ CATALOG: dict[str, dict[str, str]] = {
         "sl": "ključ mora biti besedilo (ne seznam, preslikava ali število)",
         "en": "a key must be text (not a list, mapping or number)",
     },
+    "yaml.tag": {
+        "sl": "oznaka {tag} tu ni dovoljena (podatki so besedilo, števila, datumi, seznami in preslikave)",
+        "en": "the tag {tag} is not allowed here (data are text, numbers, dates, lists and mappings)",
+    },
     "yaml.unknown_key": {
         "sl": "neznan ključ {key!r} (dovoljeni: {known})",
         "en": "unknown key {key!r} (allowed: {known})",
@@ -1252,6 +1256,18 @@ class Invalid(ValueError):
     def __init__(self, message_id: str, **params: Any):
         self.message = msg(message_id, **params)
         super().__init__(self.message.render(LIBRARY))
+
+    def __reduce__(self) -> tuple:
+        # By its catalog message: pickling by the English text would not find it again
+        # (problems come back pickled from compliance.parallel's helper process).
+        return (_invalid, (self.message,))
+
+
+def _invalid(message: Any) -> Invalid:
+    invalid = Invalid.__new__(Invalid)
+    invalid.message = message
+    ValueError.__init__(invalid, message.render(LIBRARY))
+    return invalid
 
 
 def _shown(value: Any) -> str:

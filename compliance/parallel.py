@@ -15,6 +15,7 @@ What the helper reads is recorded for the start-up cache as if this process had 
 from __future__ import annotations
 
 import os
+import pickle
 import sys
 import threading
 from typing import Callable, Sequence, TypeVar
@@ -61,7 +62,9 @@ def map_shared(function: Callable[[T], R], items: Sequence[T]) -> list[R]:
         mine = [function(item) for item in items[:half]]
         try:
             results, read = theirs.result()
-        except BrokenProcessPool:  # the helper was killed (out of memory...): its share is done here
+        except (BrokenProcessPool, pickle.PicklingError, AttributeError, TypeError, KeyError):
+            # The helper was killed (out of memory...), or its results did not survive the way
+            # back: its share is done here, where a genuine error shows as it would have.
             return mine + [function(item) for item in items[half:]]
     cache.note(read)
     return mine + results

@@ -113,8 +113,19 @@ def _text_size(items: list[Any]) -> int:
     return sum(len(item) if isinstance(item, str) else len(str(item)) for item in items)
 
 
-def _size(value: Any) -> int:
-    return len(value) if isinstance(value, (str, bytes, list, tuple)) else 0
+def _size(value: Any, limit: int = MAX_OUTPUT) -> int:
+    """How long a value is as text, roughly: a string's length, a list's items' sizes (nested
+    lists too) and one per item; counting stops once past `limit`, so a huge list costs little."""
+    if isinstance(value, (str, bytes)):
+        return len(value)
+    if not isinstance(value, (list, tuple)):
+        return 0
+    total = len(value)
+    for item in value:
+        total += _size(item, limit)
+        if total > limit:
+            break
+    return total
 
 
 class BoundedSandbox(SandboxedEnvironment):
@@ -151,10 +162,12 @@ class BoundedSandbox(SandboxedEnvironment):
         return "".join(out)
 
     def call_binop(self, context: Any, operator_name: str, left: Any, right: Any) -> Any:
+        limit = self.max_output
         if operator_name == "*":
+            # [('x' * 100000)] * 100000 is a short list of a long text: the text is what grows
             for seq, times in ((left, right), (right, left)):
-                if _size(seq) and isinstance(times, int) and _size(seq) * max(times, 0) > MAX_OUTPUT:
-                    raise RenderError(msg("sandbox.too_long", limit=MAX_OUTPUT))
+                if isinstance(times, int) and _size(seq, limit) * max(times, 0) > limit:
+                    raise RenderError(msg("sandbox.too_long", limit=limit))
             return operator.mul(left, right)
         if operator_name == "**":
             if isinstance(right, int) and abs(right) > MAX_EXPONENT:
@@ -164,13 +177,16 @@ class BoundedSandbox(SandboxedEnvironment):
             if isinstance(left, str):  # printf-style: '%-999999999s' % x, '%*s' % (10**9, x)
                 _check_bounds(left, right if isinstance(right, tuple) else (right,), {})
             return operator.mod(left, right)
-        if _size(left) + _size(right) > MAX_OUTPUT:
-            raise RenderError(msg("sandbox.too_long", limit=MAX_OUTPUT))
+        if _size(left, limit) + _size(right, limit) > limit:
+            raise RenderError(msg("sandbox.too_long", limit=limit))
         return operator.add(left, right)
 
 
     def call(__self, __context: Any, __obj: Any, *args: Any, **kwargs: Any) -> Any:  # noqa: N805
         _spend()  # every call, macros included (a macro calling itself twice is 2**depth calls)
+        if isinstance(__obj, jinja2.runtime.LoopContext) and args:
+            # a recursive loop's `loop(items)` iterates outside the counted `for`: count its items
+            args = (list(__self.counted(args[0])), *args[1:])
         # str methods that pad or repeat ('x'.center(10**9), '{:>9999999}'.format(1)).
         # (the sandbox hands out str.format wrapped: the method is `__wrapped__`)
         method = getattr(__obj, "__wrapped__", __obj)
@@ -232,11 +248,13 @@ def _bounded_center(value: Any, width: int = 80) -> str:
     return do_center(value, width)
 
 
-def _bounded_indent(s: Any, width: Any = 4, first: bool = False, blank: bool = False) -> str:
+@jinja2.pass_eval_context
+def _bounded_indent(eval_ctx: Any, s: Any, width: Any = 4, first: bool = False, blank: bool = False) -> str:
     from jinja2.filters import do_indent
 
     text = str(s)
-    _too_long(len(text) + (text.count("\n") + 1) * (width if isinstance(width, int) else len(str(width))))
+    _too_long(len(text) + (text.count("\n") + 1) * (width if isinstance(width, int) else len(str(width))),
+              eval_ctx.environment.max_output)
     return do_indent(s, width, first, blank)
 
 
@@ -257,6 +275,7 @@ def environment(**options: Any) -> BoundedSandbox:
     env = BoundedSandbox(**options)
     env.filters.update(format=_bounded_format, join=_bounded_join, replace=_bounded_replace,
                        center=_bounded_center, indent=_bounded_indent)
+    env.globals.pop("lipsum", None)  # random text: the same data must give the same letters
     return env
 
 

@@ -40,6 +40,7 @@ def _loader() -> Any:
 
 
 _STR, _SEQ, _MAP = "tag:yaml.org,2002:str", "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"
+_REFUSED = frozenset(f"tag:yaml.org,2002:{name}" for name in ("set", "omap", "pairs", "binary"))
 
 
 def _construct(loader: Any, node: Any) -> Any:
@@ -47,7 +48,13 @@ def _construct(loader: Any, node: Any) -> Any:
     file, are built here directly: PyYAML's general constructor (which also serves
     aliases, refused here) costs several times as much on a 30-year run. Other scalars
     (numbers, null, booleans, dates) and explicit tags go through PyYAML's own."""
+    import yaml
+
     tag = node.tag
+    kind = {_STR: yaml.ScalarNode, _MAP: yaml.MappingNode, _SEQ: yaml.SequenceNode}.get(tag)
+    if kind is not None and not isinstance(node, kind) or tag in _REFUSED:
+        # `!!str [a]`, `!!seq abc`; and sets (their order would follow the hash seed), binary
+        raise yaml.constructor.ConstructorError(None, None, msg("yaml.tag", tag=tag.replace("tag:yaml.org,2002:", "!!")), node.start_mark)  # type: ignore[arg-type]  # a Message, worded when printed
     if tag == _STR:
         return node.value
     if tag == _MAP:

@@ -184,3 +184,31 @@ def test_a_reminder_for_a_letter_that_asked_only_for_the_data_asks_for_the_data(
     body = message_from_bytes(note, policy=policy.default).get_body(("plain",)).get_content()
     assert (f"v prilogi vam pošiljamo opomnik št. {number}-2 z dne 20. 4. 2020 k našemu dopisu št. {number} "
             "z dne 2. 3. 2020.") in " ".join(body.replace("\u00a0", " ").split())
+
+
+def test_a_preview_reads_earlier_letters_without_changing_the_register(cli, data_copy, tmp_path):
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
+    from scale import copy_year
+
+    data = str(data_copy)
+    confirm_office(data_copy)
+    assert cli("letters", "--year", "2019", "--municipality", "kuzma", "--out", str(tmp_path / "d"), "--date",
+               "2020-03-02", "--data-dir", data).exit_code == 0
+    assert cli("register", "sent", "--year", "2019", "kuzma", "--date", "2020-03-03", "--data-dir", data).exit_code == 0
+    copy_year(data_copy, 2019, 2020)
+    register = data_copy / "register.sqlite"
+    for leftover in (data_copy / "register.sqlite-wal", data_copy / "register.sqlite-shm"):
+        assert not leftover.exists()  # the last command closed it cleanly
+    before = register.read_bytes()
+    register.chmod(0o444)  # a preview must not even need to write
+    try:
+        result = cli("letters", "--year", "2020", "--municipality", "kuzma", "--no-register", "--out",
+                     str(tmp_path / "p"), "--date", "2021-03-01", "--data-dir", data)
+    finally:
+        register.chmod(0o644)
+    assert result.exit_code == 0, result.output
+    assert "smo vas spomnili že z dopisom" in letter_text(tmp_path / "p" / "kuzma.txt")
+    assert register.read_bytes() == before

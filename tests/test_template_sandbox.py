@@ -123,6 +123,8 @@ REPORTED_SL = "Občina je poslala podatke za leto {{ year }}."
     "{% set x = range(99999) | list %}{% for i in x %}{% for j in x %}{% endfor %}{% endfor %}",
     # no loop at all: a macro calling itself twice makes 2**60 calls
     "{% macro f(n) %}{% if n %}{{ f(n - 1) }}{{ f(n - 1) }}{% endif %}{% endmacro %}{{ f(60) }}",
+    # a recursive loop iterates its `loop(...)` items outside the `for` it is written in
+    "{% for x in [1] recursive %}{% if loop.depth < 3 %}{{ loop(range(99999)) }}{% endif %}{% endfor %}",
 ])
 def test_a_rule_template_that_works_forever_is_stopped_and_named(work, template):
     rules = work / "rules" / "reporting.yaml"
@@ -152,6 +154,9 @@ BIG = "{% set s = 'x' * 100000 %}"
     ("{{ ('%*s' % (999999999, 'x')) | length }}", "širina ali število"),
     ("{{ 'x' | center(999999999) | length }}", "širina ali število"),
     ("{{ ('\n' * 99999) | indent(99999, true, true) | length }}", "več kot 100000 znakov"),
+    # a short list of a long text: 10**10 characters as soon as it is printed
+    (BIG + "{% set l = [s] * 100000 %}{{ l | length }}", "več kot 100000 znakov"),
+    (BIG + "{% set l = [[s]] * 100000 %}{{ l | length }}", "več kot 100000 znakov"),
 ])
 def test_a_template_cannot_make_a_huge_text_on_the_way(template, reason):
     from compliance import sandbox
@@ -170,3 +175,16 @@ def test_the_bounded_filters_and_methods_still_do_their_work():
               "{{ 'a-b'.replace('-', '') }}|{{ 'x' | center(5) }}|{{ 'a\nb' | indent(2) }}|{{ '%3d' % 7 }}|"
               "{{ 'a' ~ 1 }}|{{ [{'n': 'p'}, {'n': 'q'}] | join('/', attribute='n') }}")
     assert sandbox.render(env.from_string(source), {}) == "a, b|c, d|a+b|ab|  x  |a\n  b|  7|a1|p/q"
+
+
+def test_a_larger_bound_is_the_one_every_check_uses_and_random_text_is_not_offered():
+    from compliance import sandbox
+
+    roomy = sandbox.environment(max_output=1_000_000)  # as the HTML report of many municipalities
+    assert sandbox.render(roomy.from_string("{{ ('x' * 200000) | length }} {{ ([1] * 200000) | length }}"), {}) == "200000 200000"
+    from jinja2.filters import do_indent
+
+    indented = sandbox.render(roomy.from_string("{{ ('a\n' * 150000) | indent(2) | length }}"), {})
+    assert indented == str(len(do_indent("a\n" * 150000, 2)))
+    with pytest.raises(sandbox.RenderError):  # lipsum() would give other words each time
+        sandbox.render(sandbox.environment().from_string("{{ lipsum() }}"), {})

@@ -18,7 +18,7 @@ list:
   - plain text
 - !!str 123
 - {flow: [yes, ~, 1.5, 0x1F, 017]}
-tagged: !!set {a, b}
+tagged: !!int "42"
 quoted: "multi
   line"
 block: |
@@ -48,6 +48,18 @@ def test_every_mapping_knows_its_line_and_its_keys_lines(tmp_path):
 
 @pytest.mark.parametrize("text, line", [("a: 1\na: 2\n", 2), ("a: 1\n? [x]\n: 2\n", 2), ("a:\n  1: x\n", 2)])
 def test_duplicate_and_non_text_keys_are_refused_with_their_line(tmp_path, text, line):
+    path = tmp_path / "f.yaml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(DataError) as caught:
+        yamlfile.load(path)
+    assert caught.value.problems[0].line == line
+
+
+@pytest.mark.parametrize("text, line", [
+    ("records: !!seq abc\n", 1), ("a:\n  x: !!str [a]\n", 2), ("a: !!str {b: 1}\n", 1), ("a: !!map abc\n", 1),
+    ("evidence: !!set {b, a}\n", 1), ("a: !!binary aGVsbG8=\n", 1), ("a: !!omap [x: 1]\n", 1),
+])
+def test_a_tag_that_does_not_fit_its_value_or_is_not_data_is_refused_with_its_line(tmp_path, text, line):
     path = tmp_path / "f.yaml"
     path.write_text(text, encoding="utf-8")
     with pytest.raises(DataError) as caught:

@@ -69,7 +69,7 @@ def letters(
     office = load_office(office_path)
     registry, assessment = assess(data_dir, rules_dir, year, list(municipalities) or None, engine)
     enclosures = overview_sections(data_dir, year, registry)
-    earlier = _earlier_letters(data_dir, year, assessment.municipalities, by)
+    earlier = _earlier_letters(data_dir, year, assessment.municipalities)
     batch = compose.letters(registry, assessment, office, date, include_partial, enclosures, earlier)
     files = render_batch(batch, year, date, formats, templates_dir)
     recorded = None
@@ -114,17 +114,18 @@ def letters(
     _warnings(batch, office, office_path, date, lang)
 
 
-def _earlier_letters(data_dir: Path, year: int, municipalities, by: Optional[str]) -> dict:
+def _earlier_letters(data_dir: Path, year: int, municipalities) -> dict:
     """Each municipality's first letters of earlier years that went out, from the register
     (none without one), newest first: a paragraph on the same obligation mentions the letter."""
     from compliance.letters.compose import EarlierLetter
     from compliance.register import is_packaged, register_file
-    from compliance.register.store import open_register
+    from compliance.register.store import read_register
     from compliance.vocabulary import Obligation
 
-    if is_packaged(data_dir) or not register_file(data_dir).exists():
+    register = None if is_packaged(data_dir) else read_register(register_file(data_dir))
+    if register is None:
         return {}
-    with open_register(register_file(data_dir), by, create=False) as register:
+    with register:
         return {
             ident: [EarlierLetter(row.year, row.number, row.date, frozenset(Obligation(o) for o in row.reasons),
                                   next((r.date for r in register.replies(row.year, ident)), None))

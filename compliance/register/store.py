@@ -368,6 +368,25 @@ def open_register(path: Path, by: Optional[str] = None, create: bool = True) -> 
     return register
 
 
+def read_register(path: Path) -> Optional[Register]:
+    """The register opened to be read only: nothing migrated, no lock taken, nothing
+    written (a preview may look without changing it). None when there is no register or its
+    schema is not this release's (an older one holds less; a newer one is refused when
+    something is recorded)."""
+    path = Path(path)
+    if not path.is_file():
+        return None
+    try:
+        db = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=_timeout(), isolation_level=None)
+        version = db.execute("PRAGMA user_version").fetchone()[0]
+    except sqlite3.Error as exc:
+        raise _locked_or(path, exc) from None
+    if version != schema.VERSION:
+        db.close()
+        return None
+    return Register(db, path, actor(None))
+
+
 def _migrate(register: Register) -> None:
     with register.transaction():
         # Read again under the write lock: another command may have migrated meanwhile.
