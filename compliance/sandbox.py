@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import contextlib
 import contextvars
+import functools
 import operator
 import re
 import traceback
@@ -66,12 +67,27 @@ def _budget(operations: int) -> Iterator[None]:
         _BUDGET.reset(token)
 
 
-def _spend() -> None:
+def _spend(operations: int = 1) -> None:
     left = _BUDGET.get()
     if left is not None:
-        left[0] -= 1
+        left[0] -= operations
         if left[0] < 0:
             raise RenderError(msg("sandbox.operations", limit=left[1]))
+
+
+def _charged(filter_: Any) -> Any:
+    """The filter, spending one operation per item of the collection it is given (one for
+    anything else): `range(99999) | map('string') | sort` inside a loop is as much work as
+    loops are. (A text costs one: what filters make of texts is bounded by its size.)"""
+    given = 1 if getattr(filter_, "jinja_pass_arg", None) is not None else 0  # after the context
+
+    @functools.wraps(filter_)  # keeps jinja_pass_arg
+    def charged(*args: Any, **kwargs: Any) -> Any:
+        value = args[given] if len(args) > given else None
+        _spend(len(value) if isinstance(value, (list, tuple, dict, set, frozenset, range)) else 1)
+        return filter_(*args, **kwargs)
+
+    return charged
 
 
 class _BudgetedTemplate(jinja2.Template):
@@ -276,6 +292,7 @@ def environment(**options: Any) -> BoundedSandbox:
     env.filters.update(format=_bounded_format, join=_bounded_join, replace=_bounded_replace,
                        center=_bounded_center, indent=_bounded_indent)
     env.globals.pop("lipsum", None)  # random text: the same data must give the same letters
+    env.filters = {name: _charged(filter_) for name, filter_ in env.filters.items()}
     return env
 
 

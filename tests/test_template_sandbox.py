@@ -180,7 +180,7 @@ def test_the_bounded_filters_and_methods_still_do_their_work():
 def test_a_larger_bound_is_the_one_every_check_uses_and_random_text_is_not_offered():
     from compliance import sandbox
 
-    roomy = sandbox.environment(max_output=1_000_000)  # as the HTML report of many municipalities
+    roomy = sandbox.environment(max_output=1_000_000, max_operations=1_000_000)  # as the HTML report of many municipalities
     assert sandbox.render(roomy.from_string("{{ ('x' * 200000) | length }} {{ ([1] * 200000) | length }}"), {}) == "200000 200000"
     from jinja2.filters import do_indent
 
@@ -188,3 +188,16 @@ def test_a_larger_bound_is_the_one_every_check_uses_and_random_text_is_not_offer
     assert indented == str(len(do_indent("a\n" * 150000, 2)))
     with pytest.raises(sandbox.RenderError):  # lipsum() would give other words each time
         sandbox.render(sandbox.environment().from_string("{{ lipsum() }}"), {})
+
+
+def test_filters_spend_the_budget_by_the_items_they_are_given():
+    from compliance import sandbox
+
+    env = sandbox.environment()
+    hours = "{% for i in range(99990) %}{% if range(50000) | map('string') | sort | unique | list %}{% endif %}{% endfor %}"
+    with pytest.raises(sandbox.RenderError) as caught:
+        sandbox.render(env.from_string(hours), {})
+    assert "predloga dela predolgo" in caught.value.reason.render("sl")
+    # everyday filters on everyday values are unaffected
+    source = "{{ [3, 1, 2] | sort | join(',') }} {{ 'abc' | upper }} {{ {'a': 1} | dictsort }} {{ [1, 2] | map('string') | join('-') }}"
+    assert sandbox.render(env.from_string(source), {}) == "1,2,3 ABC [('a', 1)] 1-2"
