@@ -66,12 +66,12 @@ TABLE: tuple[FactSpec, ...] = (
     FactSpec("cooperation_form", "cooperation.form", CooperationForm, Obligation.COOPERATION, _enum(CooperationForm), True),
 )
 SPECS: dict[str, FactSpec] = {spec.name: spec for spec in TABLE}
-# Each fact's name, whether the registry gives it, and where: the attribute of the subject
-# or the dotted path into the record.
-_PATHS = tuple(
-    (spec.name, spec.path.startswith(REGISTRY + "."), spec.path.partition(".")[2] if spec.path.startswith(REGISTRY + ".") else spec.path)
+# Where each fact stands in a Subject: the registry's as its attribute, the record's in it.
+_IN_SUBJECT = {
+    spec.name: rest if head == REGISTRY else f"record.{spec.path}"
     for spec in TABLE
-)
+    for head, _, rest in [spec.path.partition(".")]
+}
 # The fields rule conditions may test, with their type: a str enum, bool or int.
 FIELDS: dict[str, type] = {spec.name: spec.type for spec in TABLE}
 # The facts that say where the year's facts come from; they vary together (see `provenance_cases`).
@@ -110,9 +110,7 @@ class Subject:
     @functools.cached_property
     def judged(self) -> dict[str, Any]:
         # Read once per subject: the engine's fact and the templates' context both start here.
-        found = {}
-        for name, in_registry, path in _PATHS:
-            found[name] = getattr(self, path) if in_registry else _get(self.record, path)
+        found = {name: _get(self, path) for name, path in _IN_SUBJECT.items()}
         if not self.record.in_overview:
             found["reported"] = None  # an overview that does not mention it says nothing either way
         return found
