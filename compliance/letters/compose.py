@@ -46,6 +46,12 @@ def shortfall_grades(include_partial: bool) -> tuple[Grade, ...]:
     return (Grade.NON_COMPLIANT, Grade.PARTIAL) if include_partial else (Grade.NON_COMPLIANT,)
 
 
+def request_kind(missing_report: bool, more: bool) -> str:
+    """What a letter asks for: "data" (no report), "answer" (a shortfall), or "both" (no
+    report, and `more`: duties or recommendations named too). Its subject and reply say so."""
+    return ("both" if more else "data") if missing_report else "answer"
+
+
 def by_count(forms: Sequence[str], n: int) -> str:
     """Slovenian number: the singular, dual or plural form for n items (one, two, more)."""
     return forms[min(max(n, 1), len(forms)) - 1]
@@ -330,12 +336,9 @@ def compose(
     number = office.file_number.format(year=date.year, report_year=year, seq=seq, municipality=municipality.id)
     values = _values(municipality, office, year, deadline, provenance)
 
-    if missing_report and (duties or recommendations):
-        subject, reply = wording.subject_both, wording.reply_both
-    elif missing_report:
-        subject, reply = wording.subject_missing, wording.reply_data
-    else:
-        subject, reply = wording.subject_shortfall, wording.reply_answer
+    kind = request_kind(missing_report, bool(duties or recommendations))
+    subject = {"both": wording.subject_both, "data": wording.subject_missing, "answer": wording.subject_shortfall}[kind]
+    reply = getattr(wording, f"reply_{kind}")
     # A missing report opens with the reporting rule's paragraph, which says it all.
     intro = [] if missing_report else [by_count(wording.intro_reported, len(duties))]
 

@@ -13,7 +13,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any, Optional
 
-from compliance.letters.compose import Letter, _fill, _values
+from compliance.letters.compose import Letter, _fill, _values, request_kind
 from compliance.letters.deadline import reply_deadline
 from compliance.letters.office import Office
 from compliance.letters.typography import slovenian_date
@@ -32,10 +32,10 @@ class Cited:
 
     @property
     def asked(self) -> str:
-        """What the letter asked for, as compose words its reply line: the data (no report),
-        an answer (a shortfall), or both; an answer when the register does not say."""
-        data = "reporting" in (self.reasons or ())
-        return ("both" if len(self.reasons or ()) > 1 else "data") if data else "answer"
+        """What the letter asked for (compose.request_kind, from the obligations it asked about: the
+        reporting request and any other); an answer when the register does not say."""
+        reasons = self.reasons or ()
+        return request_kind("reporting" in reasons, len(reasons) > 1)
 
 
 @dataclass(frozen=True)
